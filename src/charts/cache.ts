@@ -1,0 +1,192 @@
+/**
+ * A content-addressed cache of rendered charts, so `npm run dev` and repeated builds skip charts
+ * whose inputs did not change. Keys hash everything that affects the SVG; entries are immutable,
+ * so a stale entry can never be served and deleting the folder only costs re-renders.
+ */
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import * as vega from 'vega'
+import * as vegaLite from 'vega-lite'
+import {
+  CHART_RENDERER_VERSION,
+  type ChartInput,
+  type RenderedChart,
+  renderChart,
+} from './render.ts'
+import { chartTheme } from './theme.ts'
+
+/** Where rendered SVGs are kept; injected so tests and `npm run dev` can stay in memory. */
+export interface ChartCacheStore {
+  read(key: string): Promise<string | undefined>
+  write(key: string, svg: string): Promise<void>
+}
+
+/** A render result plus how it was obtained, for build logs and benchmarks. */
+export interface CachedChart extends RenderedChart {
+  key: string
+  fromCache: boolean
+}
+
+/** The renderer renderChartCached calls on a miss; injectable so tests can count renders. */
+export type ChartRenderer = (input: ChartInput) => Promise<RenderedChart>
+
+/**
+ * Library versions, taken once from the `version` each package exports (both are generated from
+ * their package.json; vega's `exports` map does not expose `vega/package.json` itself).
+ */
+const LIBRARY_VERSIONS = { vega: vega.version, vegaLite: vegaLite.version } as const
+
+/**
+ * The cache key: sha256 of the canonical JSON of the spec, the datasets it names, the id prefix,
+ * title, description, the theme, the library versions and the renderer version. Datasets the spec
+ * does not name are left out, so editing one model dataset re-renders only its charts.
+ */
+export function chartCacheKey(input: ChartInput): string {
+  const names = referencedDatasetNames(input.spec)
+  const datasets = Object.fromEntries(
+    names.filter((name) => Object.hasOwn(input.datasets, name)).map((n) => [n, input.datasets[n]]),
+  )
+  const material = canonicalJson({
+    renderer: CHART_RENDERER_VERSION,
+    libraries: LIBRARY_VERSIONS,
+    theme: chartTheme,
+    spec: input.spec,
+    datasets,
+    idPrefix: input.idPrefix,
+    title: input.title,
+    description: input.description,
+  })
+  return createHash('sha256').update(material).digest('hex')
+}
+
+/** Renders through the cache: a hit returns the stored SVG, a miss renders and stores it. */
+export async function renderChartCached(
+  input: ChartInput,
+  store: ChartCacheStore,
+  render: ChartRenderer = renderChart,
+): Promise<CachedChart> {
+  const key = chartCacheKey(input)
+  const stored = await store.read(key)
+  // A damaged entry (not an SVG) is treated as a miss and overwritten.
+  if (stored?.startsWith('<svg')) return { svg: stored, key, fromCache: true }
+  const { svg } = await render(input)
+  await store.write(key, svg)
+  return { svg, key, fromCache: false }
+}
+
+/**
+ * Every `{"data": {"name": …}}` anywhere in the spec, including lookup sources. A deliberate
+ * over-approximation of what the renderer reads, so no dataset that matters is left out of the key.
+ */
+export function referencedDatasetNames(spec: unknown): string[] {
+  const names = new Set<string>()
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit)
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'data' && isNamed(value)) names.add(value.name)
+      visit(value)
+    }
+  }
+  visit(spec)
+  return [...names].sort()
+}
+
+const isNamed = (value: unknown): value is { name: string } =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Record<string, unknown>).name === 'string'
+
+/**
+ * JSON with sorted keys, so equal values hash equally whatever their key order. Values JSON
+ * would merge or drop (NaN, ±Infinity, -0, undefined) are tagged, because Vega draws them
+ * differently (-0 formats as "-0", an undefined field still counts as present).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') {
+    return JSON.stringify(value)
+  }
+  if (typeof value === 'number') {
+    if (Object.is(value, -0)) return '{"$number":"-0"}'
+    return Number.isFinite(value) ? JSON.stringify(value) : `{"$number":"${value}"}`
+  }
+  if (value === undefined) return '{"$undefined":true}'
+  if (value instanceof Date) return `{"$date":${JSON.stringify(value.toISOString())}}`
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (typeof value === 'object' && isPlainObject(value)) {
+    const entries = Object.keys(value)
+      .sort()
+      .map(
+        (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+      )
+    return `{${entries.join(',')}}`
+  }
+  throw new TypeError(`Cannot hash chart input value of type ${typeof value}`)
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
+}
+
+/** Keeps keys to what chartCacheKey makes, so a key can never name a path outside the folder. */
+function assertKey(key: string): void {
+  if (!/^[0-9a-f]{64}$/.test(key)) throw new TypeError(`Not a chart cache key: ${key}`)
+}
+
+const isMissing = (error: unknown): boolean =>
+  error instanceof Error && 'code' in error && error.code === 'ENOENT'
+
+let temporaryCounter = 0
+
+/**
+ * Stores each chart as `dir/<key>.svg`. Writes go to a temporary file that is then renamed, so a
+ * reader never sees half a file, even with two builds running. The folder is created on demand and
+ * may be deleted at any time.
+ */
+export function fsChartCacheStore(dir: string): ChartCacheStore {
+  const write = async (key: string, svg: string): Promise<void> => {
+    const temporary = join(dir, `.${key}.${process.pid}.${temporaryCounter++}.tmp`)
+    await mkdir(dir, { recursive: true })
+    try {
+      await writeFile(temporary, svg, 'utf8')
+      await rename(temporary, join(dir, `${key}.svg`))
+    } catch (error) {
+      await rm(temporary, { force: true })
+      throw error
+    }
+  }
+  return {
+    async read(key) {
+      assertKey(key)
+      try {
+        return await readFile(join(dir, `${key}.svg`), 'utf8')
+      } catch (error) {
+        if (isMissing(error)) return undefined
+        throw error
+      }
+    },
+    async write(key, svg) {
+      assertKey(key)
+      try {
+        await write(key, svg)
+      } catch (error) {
+        // The folder was deleted between mkdir and rename: try once more.
+        if (!isMissing(error)) throw error
+        await write(key, svg)
+      }
+    },
+  }
+}
+
+/** A cache that lives as long as the process, for `npm run dev` and tests. */
+export function memoryChartCacheStore(): ChartCacheStore {
+  const entries = new Map<string, string>()
+  return {
+    read: async (key) => entries.get(key),
+    write: async (key, svg) => {
+      entries.set(key, svg)
+    },
+  }
+}

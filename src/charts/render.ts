@@ -1,0 +1,155 @@
+/**
+ * Vega-Lite spec + named datasets → a static, accessible, deterministic SVG string.
+ *
+ *   1. validate   the spec's data sources and fields against the datasets (validate.ts)
+ *   2. compile    Vega-Lite → Vega with the shared theme; any warning is an error
+ *   3. run        a headless Vega View (`renderer: 'none'`) on copies of the rows, then `toSVG()`
+ *   4. decorate   prefix ids per chart, add title/desc/role, responsive sizing (svg.ts)
+ */
+import * as vega from 'vega'
+import * as vegaLite from 'vega-lite'
+import { ChartError } from './errors.ts'
+import { chartMessages } from './messages.ts'
+import { assertVegaLiteSpec } from './spec.ts'
+import { decorateSvgRoot, prefixSvgIds } from './svg.ts'
+import { chartTheme } from './theme.ts'
+import { type ChartDatasets, validateChartData } from './validate.ts'
+
+/** One chart to render. */
+export interface ChartInput {
+  /** Parsed Vega-Lite JSON (see parseSpecJson). */
+  spec: unknown
+  /** Rows by dataset name; the spec's `data: {name}` sources are filled from here. */
+  datasets: ChartDatasets
+  /** Prefix for every id in the SVG, e.g. `chart-cost-by-stage`; unique per chart in a page. */
+  idPrefix: string
+  /** Accessible name (plain text). */
+  title: string
+  /** One-sentence summary (plain text). */
+  description: string
+}
+
+/** The rendered chart, ready to inline in HTML. */
+export interface RenderedChart {
+  svg: string
+}
+
+/** Bumped whenever post-processing changes output, so cache entries from older code are unused. */
+export const CHART_RENDERER_VERSION = '1'
+
+/**
+ * Renders a chart. Throws ChartError for problems in the spec or its data; the error's
+ * `specPointer` can be mapped to line:column with `withSpecPosition`.
+ */
+export async function renderChart(input: ChartInput): Promise<RenderedChart> {
+  assertIdPrefix(input.idPrefix)
+  // 1. Validate
+  assertVegaLiteSpec(input.spec)
+  validateChartData(input.spec, input.datasets)
+  // 2. Compile
+  const vegaSpec = compileToVega(input.spec)
+  // 3. Run — one render at a time, see `exclusive`.
+  const rawSvg = await exclusive(() => runToSvg(vegaSpec, input.datasets))
+  // 4. Decorate
+  const svg = decorateSvgRoot(prefixSvgIds(rawSvg, input.idPrefix), input)
+  return { svg }
+}
+
+/** The prefix becomes part of ids and `url(#…)` references, so keep it to safe characters. */
+function assertIdPrefix(idPrefix: string): void {
+  if (!/^[A-Za-z][\w-]*$/.test(idPrefix)) {
+    throw new TypeError(`idPrefix must match /^[A-Za-z][\\w-]*$/, got ${JSON.stringify(idPrefix)}`)
+  }
+}
+
+const unique = (messages: readonly string[]): string[] => [...new Set(messages)]
+
+/** A logger that records warnings and errors instead of printing them. */
+function collectingLogger(messages: string[]): vega.LoggerInterface {
+  const record = (_method: string, _level: string, args: unknown[]): void => {
+    messages.push(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' '))
+  }
+  return vega.logger(vega.Warn, undefined, record)
+}
+
+function compileToVega(spec: Record<string, unknown>): vega.Spec {
+  const warnings: string[] = []
+  let compiled: vega.Spec
+  try {
+    // The theme goes in as `config`, which Vega-Lite merges under the spec's own `config`.
+    compiled = vegaLite.compile(spec as unknown as vegaLite.TopLevelSpec, {
+      config: chartTheme,
+      logger: collectingLogger(warnings),
+    }).spec
+  } catch (error) {
+    throw compileError(error, warnings)
+  }
+  if (warnings.length > 0) throw new ChartError(chartMessages.warning(unique(warnings)))
+  return compiled
+}
+
+function compileError(error: unknown, warnings: readonly string[] = []): ChartError {
+  const detail = error instanceof Error ? error.message : String(error)
+  return new ChartError(chartMessages.compile(detail, unique(warnings)), { cause: error })
+}
+
+/**
+ * Vega's clip and gradient ids come from process-wide counters. Resetting them per render makes
+ * ids depend only on the chart, but two renders interleaved at an `await` would share the
+ * counters again, so renders run one after another. They are CPU-bound, so nothing is lost.
+ */
+let queue: Promise<unknown> = Promise.resolve()
+function exclusive<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task)
+  queue = run.catch(() => undefined)
+  return run
+}
+
+async function runToSvg(spec: vega.Spec, datasets: ChartDatasets): Promise<string> {
+  vega.resetSVGDefIds()
+  const messages: string[] = []
+  let view: vega.View | undefined
+  try {
+    view = new vega.View(vega.parse(spec), {
+      renderer: 'none',
+      logger: collectingLogger(messages),
+      // Never fetch: data comes only from `datasets` (validate.ts rejects `data.url`).
+      loader: offlineLoader(),
+    })
+    insertDatasets(view, spec, datasets)
+    await view.runAsync()
+    const svg = await view.toSVG()
+    if (messages.length > 0) throw new ChartError(chartMessages.warning(unique(messages)))
+    return svg
+  } catch (error) {
+    if (error instanceof ChartError) throw error
+    throw compileError(error, messages)
+  } finally {
+    view?.finalize()
+  }
+}
+
+/**
+ * Fills the compiled spec's named sources. Rows are deep-copied because Vega writes derived
+ * fields (stack offsets, bins) onto the row objects it is given, which would leak into the
+ * caller's model data and into the next chart that reads the same dataset.
+ */
+function insertDatasets(view: vega.View, spec: vega.Spec, datasets: ChartDatasets): void {
+  for (const source of spec.data ?? []) {
+    const rows = Object.hasOwn(datasets, source.name) ? datasets[source.name] : undefined
+    if (rows !== undefined && !('values' in source) && !('source' in source)) {
+      view.data(source.name, structuredClone(rows) as object[])
+    }
+  }
+}
+
+function offlineLoader(): vega.Loader {
+  const refuse = (uri: string): Promise<never> =>
+    Promise.reject(new Error(`charts may not load external resources (${uri})`))
+  const loader = vega.loader()
+  loader.load = refuse
+  loader.sanitize = refuse
+  loader.http = refuse
+  loader.file = refuse
+  return loader
+}

@@ -1,0 +1,38 @@
+/**
+ * The command line: picks a command, runs it, and turns user errors into located one-line
+ * messages with exit code 1. bin/article.mjs is the only place that sets the exit code.
+ */
+import { formatDiagnostic, toDiagnostics } from '../diagnostics/report.ts'
+import { buildCommand } from './build.ts'
+import { explainCommand } from './explain.ts'
+import { figuresCommand, type Output } from './figures.ts'
+
+type Command = (argv: readonly string[], output: Output) => number | Promise<number>
+
+const commands: Readonly<Record<string, Command>> = {
+  build: buildCommand,
+  figures: figuresCommand,
+  explain: explainCommand,
+}
+
+const stdout: Output = { out: (text) => void process.stdout.write(text) }
+
+/** Runs `article <command> [args]` and returns the exit code. */
+export async function main(argv: readonly string[], output: Output = stdout): Promise<number> {
+  const [name = '', ...rest] = argv
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined
+  if (!command) {
+    process.stderr.write(
+      `Unknown command \`${name}\`, expected one of: ${Object.keys(commands).join(', ')}\n`,
+    )
+    return 1
+  }
+  try {
+    return await command(rest, output)
+  } catch (error) {
+    const diagnostics = toDiagnostics(error)
+    if (!diagnostics) throw error
+    for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
+    return 1
+  }
+}

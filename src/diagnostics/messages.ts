@@ -1,0 +1,77 @@
+/**
+ * The catalog of content diagnostics: every reason and hint the pipeline reports, phrased
+ * "Unexpected X, expected Y". Tests compare against these functions, not copied strings.
+ */
+
+const code = (text: string) => `\`${text}\``
+
+/** Reasons and hints, by rule id. */
+export const messages = {
+  unknownDirective: (name: string, marker: string, suggestion: string | undefined) => ({
+    reason: `Unexpected unknown directive ${code(marker + name)}, expected one of the known directives`,
+    hint: suggestion ? `did you mean ${code(marker + suggestion)}?` : undefined,
+  }),
+  wrongDirectiveKind: (name: string, marker: string, expected: string) => ({
+    reason: `Unexpected ${code(marker + name)}, expected ${code(expected + name)}`,
+    hint: `${code(name)} is written ${code(expected + name)}`,
+  }),
+  unknownAttribute: (
+    directive: string,
+    attribute: string,
+    known: readonly string[],
+    suggestion: string | undefined,
+  ) => ({
+    reason: `Unexpected attribute ${code(attribute)} on ${code(directive)}, expected ${known.length ? known.map(code).join(', ') : 'no attributes'}`,
+    hint: suggestion ? `did you mean ${code(suggestion)}?` : undefined,
+  }),
+  missingAttribute: (directive: string, attribute: string, example: string) => ({
+    reason: `Unexpected ${code(directive)} without ${code(attribute)}, expected ${code(`${attribute}="…"`)}`,
+    hint: `for example ${code(example)}`,
+  }),
+  invalidAttribute: (directive: string, attribute: string, value: string, expected: string) => ({
+    reason: `Unexpected ${code(`${attribute}="${value}"`)} on ${code(directive)}, expected ${expected}`,
+    hint: undefined,
+  }),
+  missingLabel: (directive: string, example: string) => ({
+    reason: `Unexpected empty ${code(directive)}, expected an expression in brackets`,
+    hint: `for example ${code(example)}`,
+  }),
+  unknownFormat: (format: string, detail: string) => ({
+    reason: `Unexpected format ${code(format)}, expected a named format or a d3-format specifier`,
+    hint: detail,
+  }),
+  expectedNumber: (expression: string) => ({
+    reason: `Unexpected true/false value of ${code(expression)}, expected a number`,
+    hint: 'comparisons belong in `:check[…]`; `:val[…]` shows a number',
+  }),
+  expectedBoolean: (expression: string) => ({
+    reason: `Unexpected number from ${code(expression)}, expected a claim that is true or false`,
+    hint: 'compare it with something, for example `ratio.conservative > 10`',
+  }),
+  claimFails: (expression: string, scenario: string, values: string) => ({
+    reason: `Unexpected false claim ${code(expression)} under scenario ${code(scenario)}, expected it to hold`,
+    hint: values,
+  }),
+  unknownFunction: (fn: string, suggestion: string | undefined) => ({
+    reason: `Unexpected unknown model function ${code(fn)}, expected an exported function of src/model/formulas.ts`,
+    hint: suggestion ? `did you mean ${code(suggestion)}?` : undefined,
+  }),
+  frontmatterYaml: (detail: string) => ({
+    reason: `Unexpected front matter: ${detail}`,
+    hint: 'front matter is YAML between two `---` lines',
+  }),
+  frontmatterField: (path: string, detail: string, suggestion: string | undefined) => ({
+    reason: `Unexpected front matter ${code(path)}: ${detail}`,
+    hint: suggestion
+      ? `did you mean ${code(suggestion)}?`
+      : 'allowed keys: title, date, summary, tags, authors, image, slug',
+  }),
+  frontmatterMissing: () => ({
+    reason: 'Unexpected file without front matter, expected YAML with at least `title` and `date`',
+    hint: 'start the file with `---`, `title: …`, `date: YYYY-MM-DD`, `---`',
+  }),
+  rootLink: (href: string) => ({
+    reason: `Unexpected link ${code(href)} to the site root, expected a link that works under a Pages subpath`,
+    hint: 'set `seriesBaseUrl` in content/site.yaml so `/blog/…` links resolve against it',
+  }),
+} as const

@@ -1,0 +1,38 @@
+/**
+ * The directive expression language: `:val[sft.cost / pairs.total]`, `:check[ratio.x > 10]`.
+ * Parse with parseExpression, evaluate with evaluateExpression against an ExprContext; every
+ * failure is an ExprError with a source span, a ruleId, a reason and maybe a hint.
+ */
+export type {
+  BinaryNode,
+  BinaryOperator,
+  CallNode,
+  ExprNode,
+  FigureNode,
+  NumberNode,
+  Span,
+  StringNode,
+  UnaryNode,
+  UnaryOperator,
+} from './ast.ts'
+export {
+  composeSymbol,
+  countUnit,
+  ratioUnit,
+  type Unit,
+  unitFormat,
+  unitFromSymbol,
+} from './dims.ts'
+export { ExprError, type ExprErrorInit, type ExprRuleId } from './error.ts'
+export {
+  type Evaluation,
+  type ExprContext,
+  type ExprValue,
+  evaluate,
+  evaluateExpression,
+  type FigureValue,
+} from './evaluate.ts'
+export { type FunctionSpec, functionNames, functionSpecs } from './functions.ts'
+export { code, expected, found, hints, messages, operationName } from './messages.ts'
+export { maxExpressionLength, maxNestingDepth, parseExpression } from './parse.ts'
+export { editDistance, suggest } from './suggest.ts'

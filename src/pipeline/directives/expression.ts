@@ -1,0 +1,52 @@
+/**
+ * Evaluating a directive's expression label: parse, evaluate under the directive's scenario,
+ * and report any ExprError at its exact place in the file (label offset + expression offset).
+ */
+import { ExprError, type ExprValue, evaluateExpression } from '../../expr/index.ts'
+import { ModelError } from '../../model/index.ts'
+import type { DirectiveEnv } from './spec.ts'
+
+/** A successfully evaluated expression and the figures it read. */
+export interface Evaluated {
+  readonly source: string
+  readonly result: ExprValue
+  readonly figures: readonly string[]
+  /** Scenarios entered through `scenario("name", …)`. */
+  readonly scenarios: readonly string[]
+}
+
+/** Evaluates the label of `env`; reports and returns undefined on error. */
+export function evaluateLabel(env: DirectiveEnv, example: string): Evaluated | undefined {
+  const label = env.label
+  const source = label?.text.trim() ?? ''
+  if (!label || source === '') {
+    env.error(
+      {
+        reason: `Unexpected empty directive, expected an expression in brackets`,
+        hint: `for example \`${example}\``,
+      },
+      'missing-expression',
+    )
+    return undefined
+  }
+  const lead = label.text.length - label.text.trimStart().length
+  try {
+    const { result, figures, scenarios } = evaluateExpression(
+      source,
+      env.session.context(env.scenario),
+    )
+    return { source, result, figures, scenarios }
+  } catch (error) {
+    if (error instanceof ExprError) {
+      const start = label.offset + lead + error.start
+      const end = label.offset + lead + Math.max(error.end, error.start + 1)
+      env.error({ reason: error.reason, hint: error.hint }, error.ruleId, { start, end })
+      return undefined
+    }
+    if (error instanceof ModelError) {
+      env.error({ reason: error.reason, hint: error.hint }, error.ruleId)
+      return undefined
+    }
+    throw error
+  }
+}

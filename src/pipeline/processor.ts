@@ -1,0 +1,48 @@
+/**
+ * The one place that fixes the order of the pipeline:
+ * parse → front matter → title → directives → HTML → links, ids, contents, highlighting → text.
+ */
+import rehypeAutolinkHeadings from 'rehype-autolink-headings'
+import rehypeSlug from 'rehype-slug'
+import rehypeStringify from 'rehype-stringify'
+import remarkDirective from 'remark-directive'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+import rehypeHighlight, { type TextMemo } from './rehype-highlight.ts'
+import rehypeSeriesLinks from './rehype-series-links.ts'
+import rehypeToc from './rehype-toc.ts'
+import remarkDirectives, { type RemarkDirectivesOptions } from './remark-directives.ts'
+import remarkFrontmatterValidate from './remark-frontmatter-validate.ts'
+import remarkTitle from './remark-title.ts'
+
+/** Everything the stages need from the build. */
+export interface ProcessorOptions extends RemarkDirectivesOptions {
+  readonly seriesBaseUrl: string
+  readonly memo: TextMemo
+}
+
+/** A processor for one build; reusable across pages and rebuilds. */
+export function createProcessor(options: ProcessorOptions) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkFrontmatterValidate)
+    .use(remarkTitle, options)
+    .use(remarkDirectives, options)
+    .use(remarkRehype)
+    .use(rehypeSeriesLinks, { seriesBaseUrl: options.seriesBaseUrl })
+    .use(rehypeSlug)
+    .use(rehypeToc)
+    .use(rehypeAutolinkHeadings, {
+      behavior: 'append',
+      properties: { className: ['anchor'], ariaHidden: 'true', tabIndex: -1 },
+      content: { type: 'text', value: '#' },
+    })
+    .use(rehypeHighlight, { memo: options.memo })
+    .use(rehypeStringify)
+}

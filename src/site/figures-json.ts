@@ -1,0 +1,70 @@
+/**
+ * `<slug>/figures.json`: every number the page shows, and every model figure behind them (the
+ * closure of their dependencies) with value, unit, formatted string and provenance, per scenario.
+ */
+import type { VFile } from 'vfile'
+import { formatFigure } from '../format/figure.ts'
+import type { Evaluation } from '../model/index.ts'
+import type { ModelSession } from '../pipeline/session.ts'
+
+/** The JSON text, stable key order, ending with a newline. */
+export function figuresJson(
+  file: VFile,
+  session: ModelSession,
+  build: { commit: string; modelHash: string },
+): string {
+  const shown = file.data.shown ?? []
+  const scenarios: Record<string, Record<string, unknown>> = {}
+  for (const name of [...new Set(shown.map((s) => s.scenario))].sort()) {
+    const { evaluation, overrides } = session.evaluation(name)
+    const ids = closure(
+      evaluation,
+      shown.filter((s) => s.scenario === name).flatMap((s) => s.figures),
+    )
+    scenarios[name] = {
+      overrides: Object.fromEntries([...overrides].map(([id, o]) => [id, o])),
+      figures: Object.fromEntries(ids.map((id) => [id, describe(evaluation, id)])),
+    }
+  }
+  const json = {
+    article: file.path,
+    defaultScenario: session.defaultScenario,
+    settings: session.settings,
+    build,
+    shown,
+    scenarios,
+  }
+  return `${JSON.stringify(json, null, 2)}\n`
+}
+
+/** The ids and all their dependencies, in model order. */
+function closure(evaluation: Evaluation, ids: readonly string[]): string[] {
+  const seen = new Set<string>()
+  const visit = (id: string): void => {
+    if (seen.has(id) || !evaluation.has(id)) return
+    seen.add(id)
+    const p = evaluation.figure(id).provenance
+    if (p.kind === 'derived') for (const dep of p.deps) visit(dep)
+  }
+  for (const id of ids) visit(id)
+  return evaluation.model.ids.filter((id) => seen.has(id))
+}
+
+function describe(evaluation: Evaluation, id: string): Record<string, unknown> {
+  const f = evaluation.figure(id)
+  const base = {
+    value: f.value,
+    unit: f.unit,
+    formatted: formatFigure(f),
+    label: f.label,
+    kind: f.provenance.kind,
+  }
+  return f.provenance.kind === 'input'
+    ? {
+        ...base,
+        source: f.provenance.source,
+        note: f.provenance.note,
+        overridden: f.provenance.overridden,
+      }
+    : { ...base, formula: f.provenance.formula, deps: f.provenance.deps }
+}
