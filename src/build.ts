@@ -9,7 +9,7 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
-import { CliError } from './diagnostics/errors.ts'
+import { CliError, flagFor } from './diagnostics/errors.ts'
 import { BuildFailure, type Diagnostic } from './diagnostics/report.ts'
 import { DEFAULT_SCENARIO, ModelError, scenarioDefs } from './model/index.ts'
 import { directiveRegistry } from './pipeline/directives/registry.ts'
@@ -165,8 +165,7 @@ function modelSession(options: BuildOptions): ModelSession {
     return createModelSession(options.scenario ?? DEFAULT_SCENARIO, options.settings ?? [])
   } catch (error) {
     if (!(error instanceof ModelError)) throw error
-    const flag = error.ruleId === 'unknown-scenario' ? '--scenario' : '--set'
-    throw new CliError(flag, error.reason, error.hint)
+    throw new CliError(flagFor(error.ruleId), error.reason, error.hint)
   }
 }
 

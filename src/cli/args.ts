@@ -3,7 +3,8 @@
  * turned into one-line CliErrors.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util'
-import { CliError } from '../diagnostics/errors.ts'
+import { CliError, flagFor } from '../diagnostics/errors.ts'
+import { evaluateScenario, ModelError, type ScenarioEvaluation } from '../model/index.ts'
 
 /** Options every model-evaluating command accepts. */
 export const scenarioOptions = {
@@ -30,5 +31,22 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(
       message.replace(/\. To specify a positional argument.*$/s, ''),
       `known options: ${flags}`,
     )
+  }
+}
+
+/** Evaluates the model for `--scenario`/`--set`; their errors name the flag. */
+export function evaluateFromFlags(values: {
+  scenario?: string | undefined
+  set?: string[] | undefined
+}): ScenarioEvaluation {
+  try {
+    return evaluateScenario({
+      ...(values.scenario === undefined ? {} : { scenario: values.scenario }),
+      settings: values.set ?? [],
+    })
+  } catch (error) {
+    if (error instanceof ModelError)
+      throw new CliError(flagFor(error.ruleId), error.reason, error.hint)
+    throw error
   }
 }

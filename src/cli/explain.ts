@@ -5,8 +5,8 @@
 import { CliError } from '../diagnostics/errors.ts'
 import { suggest } from '../expr/suggest.ts'
 import { formatWithUnit, substituteFormula, symbolicFormula } from '../format/figure.ts'
-import { type Evaluation, evaluateScenario } from '../model/index.ts'
-import { parse, scenarioOptions } from './args.ts'
+import type { Evaluation } from '../model/index.ts'
+import { evaluateFromFlags, parse, scenarioOptions } from './args.ts'
 import type { Output } from './figures.ts'
 
 /** Runs the explain command. */
@@ -20,10 +20,7 @@ export function explainCommand(argv: readonly string[], output: Output): number 
       'for example `npm run explain -- synthetic.total`',
     )
   }
-  const { evaluation, scenario } = evaluateScenario({
-    ...(values.scenario === undefined ? {} : { scenario: values.scenario }),
-    settings: values.set ?? [],
-  })
+  const { evaluation, scenario } = evaluateFromFlags(values)
   if (!evaluation.has(id)) {
     const close = suggest(id, evaluation.model.ids)
     throw new CliError(

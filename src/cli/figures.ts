@@ -3,8 +3,8 @@
  * `--json`, as the contract in design.md (and nothing else on stdout).
  */
 import { formatFigure } from '../format/figure.ts'
-import { evaluateScenario, scenarioDefs } from '../model/index.ts'
-import { parse, scenarioOptions } from './args.ts'
+import { scenarioDefs } from '../model/index.ts'
+import { evaluateFromFlags, parse, scenarioOptions } from './args.ts'
 
 /** Output sink, injected so tests capture it. */
 export interface Output {
@@ -22,10 +22,7 @@ export function figuresCommand(argv: readonly string[], output: Output): number 
     output.out(`${scenarioDefs.map((s) => s.name).join('\n')}\n`)
     return 0
   }
-  const { evaluation } = evaluateScenario({
-    ...(values.scenario === undefined ? {} : { scenario: values.scenario }),
-    settings: values.set ?? [],
-  })
+  const { evaluation } = evaluateFromFlags(values)
   const figures = evaluation.model.ids.map((id) => evaluation.figure(id))
   if (values.json) {
     const json = Object.fromEntries(

@@ -6,6 +6,7 @@ import { formatDiagnostic, toDiagnostics } from '../diagnostics/report.ts'
 import { buildCommand } from './build.ts'
 import { explainCommand } from './explain.ts'
 import { figuresCommand, type Output } from './figures.ts'
+import { figuresCheckCommand, figuresUpdateCommand } from './snapshot.ts'
 
 type Command = (argv: readonly string[], output: Output) => number | Promise<number>
 
@@ -13,6 +14,8 @@ const commands: Readonly<Record<string, Command>> = {
   build: buildCommand,
   figures: figuresCommand,
   explain: explainCommand,
+  'figures-check': figuresCheckCommand,
+  'figures-update': figuresUpdateCommand,
 }
 
 const stdout: Output = { out: (text) => void process.stdout.write(text) }

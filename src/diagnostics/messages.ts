@@ -36,9 +36,9 @@ export const messages = {
     reason: `Unexpected empty ${code(directive)}, expected an expression in brackets`,
     hint: `for example ${code(example)}`,
   }),
-  unknownFormat: (format: string, detail: string) => ({
+  unknownFormat: (format: string, named: readonly string[]) => ({
     reason: `Unexpected format ${code(format)}, expected a named format or a d3-format specifier`,
-    hint: detail,
+    hint: `named formats: ${named.join(', ')}; or a d3-format specifier such as ${code(',.2f')} or ${code('$.3s')}`,
   }),
   expectedNumber: (expression: string) => ({
     reason: `Unexpected true/false value of ${code(expression)}, expected a number`,
@@ -70,6 +70,17 @@ export const messages = {
     reason: 'Unexpected file without front matter, expected YAML with at least `title` and `date`',
     hint: 'start the file with `---`, `title: …`, `date: YYYY-MM-DD`, `---`',
   }),
+  /** Hints for expression errors that come without one. */
+  exprHints: {
+    'expr-syntax':
+      'expressions combine figure ids and numbers with + - * / ( ), comparisons, and/or/not, and min, max, round, floor, ceil, abs, scenario("name", …)',
+    'unit-mismatch':
+      'convert one side first: GPU·h × price.gpuHour gives USD, USD ÷ USD gives a ratio; `npm run figures` lists each unit',
+    'division-by-zero':
+      'the divisor is zero under this scenario; `npm run explain -- <id>` shows where a figure comes from',
+    'non-finite': 'a figure or the expression is infinite or undefined under this scenario',
+    'type-mismatch': 'numbers and true/false values do not mix: compare numbers to get true/false',
+  } as Readonly<Record<string, string>>,
   rootLink: (href: string) => ({
     reason: `Unexpected link ${code(href)} to the site root, expected a link that works under a Pages subpath`,
     hint: 'set `seriesBaseUrl` in content/site.yaml so `/blog/…` links resolve against it',

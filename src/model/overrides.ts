@@ -19,11 +19,15 @@ export function findScenario(scenarios: readonly ScenarioDef[], name: string): S
   if (found) return found
   const names = scenarios.map((s) => s.name)
   const close = suggest(name, names)
-  throw new ModelError('unknown-scenario', `Unknown scenario \`${name}\``, {
-    hint: close
-      ? `did you mean \`${close}\`? Known: ${names.join(', ')}`
-      : `known scenarios: ${names.join(', ')}`,
-  })
+  throw new ModelError(
+    'unknown-scenario',
+    `Unexpected unknown scenario \`${name}\`, expected a scenario the model defines`,
+    {
+      hint: close
+        ? `did you mean \`${close}\`? Known: ${names.join(', ')}`
+        : `known scenarios: ${names.join(', ')}`,
+    },
+  )
 }
 
 /** The overrides of a scenario, its `extends` chain applied first. */

@@ -52,7 +52,8 @@ describe('renderChart', () => {
     )
     assert.match(svg, /viewBox="0 0 \d+ \d+"/)
     assert.match(svg, /style="max-width:100%;height:auto"/)
-    assert.equal(svg.match(/aria-roledescription="bar"/g)?.length, 4)
+    const bars = /<g class="mark-rect role-mark marks"[^>]*>(.*?)<\/g>/.exec(svg)?.[1] ?? ''
+    assert.equal(bars.match(/<path d="M/g)?.length, 4)
     assertSnapshot('cost-by-stage', svg)
   })
 

@@ -14,7 +14,7 @@ test('SFT cost: formula, dependencies and substituted values', () => {
   assert.equal(figure.provenance.kind, 'derived')
   if (figure.provenance.kind !== 'derived') return
   assert.deepEqual(figure.provenance.deps, ['sft.gpuHours', 'price.gpuHour'])
-  assert.equal(substituteFormula(figure.provenance.formula, evaluation), '17.0 GPU·h × $2.50')
+  assert.equal(substituteFormula(figure.provenance.formula, evaluation), '17.0 GPU·h × $2.50/GPU·h')
   const flops = evaluation.figure('sft.flops')
   assert.ok(flops.provenance.kind === 'derived')
   assert.equal(

@@ -2,6 +2,8 @@
  * Evaluating a directive's expression label: parse, evaluate under the directive's scenario,
  * and report any ExprError at its exact place in the file (label offset + expression offset).
  */
+
+import { messages } from '../../diagnostics/messages.ts'
 import { ExprError, type ExprValue, evaluateExpression } from '../../expr/index.ts'
 import { ModelError } from '../../model/index.ts'
 import type { DirectiveEnv } from './spec.ts'
@@ -40,7 +42,11 @@ export function evaluateLabel(env: DirectiveEnv, example: string): Evaluated | u
     if (error instanceof ExprError) {
       const start = label.offset + lead + error.start
       const end = label.offset + lead + Math.max(error.end, error.start + 1)
-      env.error({ reason: error.reason, hint: error.hint }, error.ruleId, { start, end })
+      env.error(
+        { reason: error.reason, hint: error.hint ?? messages.exprHints[error.ruleId] },
+        error.ruleId,
+        { start, end },
+      )
       return undefined
     }
     if (error instanceof ModelError) {

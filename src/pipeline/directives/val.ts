@@ -1,6 +1,6 @@
 /** `:val[expression]{fmt="…"}`: an inline computed number. */
 import { messages } from '../../diagnostics/messages.ts'
-import { FormatError, formatter } from '../../format/number.ts'
+import { FormatError, formatter, namedFormats } from '../../format/number.ts'
 import { isUnitSymbol, units } from '../../model/index.ts'
 import { describeExpression, figureElement } from '../figure-element.ts'
 import { evaluateLabel } from './expression.ts'
@@ -44,7 +44,7 @@ export const val: DirectiveSpec = {
       formatted = formatter(spec)(result.value)
     } catch (error) {
       if (!(error instanceof FormatError)) throw error
-      env.error(messages.unknownFormat(spec, error.message), 'unknown-format')
+      env.error(messages.unknownFormat(spec, Object.keys(namedFormats)), 'unknown-format')
       return
     }
     const evaluation = env.session.evaluation(env.scenario).evaluation

@@ -1,0 +1,60 @@
+/**
+ * Test helpers: the build in memory. Content comes from a map; model sources, templates and
+ * site settings come from the real project, so fixtures exercise the real pipeline.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { type BuildEffects, type BuildResult, build } from '../src/build.ts'
+import { BuildFailure, type Diagnostic, formatDiagnostic } from '../src/diagnostics/report.ts'
+import { memoryMemo } from '../src/site/effects.ts'
+
+/** The project root (tests run from it). */
+export const root = process.cwd()
+
+/** Effects serving `content` (relative path → text) and the project's other files from disk. */
+export function memoryEffects(content: Readonly<Record<string, string>>): BuildEffects {
+  const files = new Map(Object.entries(content))
+  return {
+    readText: async (path) => files.get(path) ?? readFileSync(join(root, path), 'utf8'),
+    list: async (dir) => {
+      if (dir === 'content')
+        return [...files.keys()]
+          .filter((p) => p.startsWith('content/'))
+          .map((p) => p.slice('content/'.length))
+          .sort()
+      return readdirSync(join(root, dir), { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+        .sort()
+    },
+    commit: async () => '0123456789abcdef0123456789abcdef01234567',
+    memo: memoryMemo(),
+  }
+}
+
+/** Site settings used by fixtures. */
+export const siteYaml = 'title: Test site\nseriesBaseUrl: https://example.org/\n'
+
+/** Builds one markdown file in memory; returns the result or the diagnostics it failed with. */
+export async function buildOne(
+  markdown: string,
+  options: { scenario?: string; settings?: string[] } = {},
+): Promise<{ result?: BuildResult; diagnostics: Diagnostic[] }> {
+  try {
+    const result = await build(
+      { root, ...options },
+      memoryEffects({ 'content/input.md': markdown, 'content/site.yaml': siteYaml }),
+    )
+    return { result, diagnostics: [...result.warnings] }
+  } catch (error) {
+    if (error instanceof BuildFailure) return { diagnostics: [...error.diagnostics] }
+    throw error
+  }
+}
+
+/** Diagnostics as the terminal shows them, one per line (hints indented). */
+export const formatAll = (diagnostics: readonly Diagnostic[]): string =>
+  diagnostics.map(formatDiagnostic).join('\n')
+
+/** A minimal valid front matter. */
+export const frontmatter = '---\ntitle: "Fixture"\ndate: 2025-11-13\n---\n\n'
