@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { parse as parseYaml } from 'yaml'
+import { parseDocument } from 'yaml'
 import { z } from 'zod'
 import { CliError, flagFor } from './diagnostics/errors.ts'
 import { BuildFailure, type Diagnostic } from './diagnostics/report.ts'
@@ -171,17 +171,20 @@ function modelSession(options: BuildOptions): ModelSession {
 
 async function loadSite(effects: BuildEffects): Promise<z.infer<typeof siteSchema>> {
   const path = 'content/site.yaml'
-  const parsed = siteSchema.safeParse(parseYaml(await effects.readText(path)))
+  const hint = 'content/site.yaml takes title, description and seriesBaseUrl (an absolute URL)'
+  const doc = parseDocument(await effects.readText(path), { prettyErrors: false })
+  const yamlError = doc.errors[0]
+  if (yamlError) {
+    const at = yamlError.linePos?.[0]
+    const place = at ? `${path}:${at.line}:${at.col}` : path
+    const reason = `Unexpected YAML: ${yamlError.message.split('\n')[0] ?? ''}`
+    throw new BuildFailure([{ place, reason, hint, severity: 'error' }])
+  }
+  const parsed = siteSchema.safeParse(doc.toJS())
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new BuildFailure([
-      {
-        place: path,
-        reason: `Unexpected site setting \`${issue?.path.join('.') ?? ''}\`: ${issue?.message ?? ''}`,
-        hint: 'content/site.yaml takes title, description and seriesBaseUrl (an absolute URL)',
-        severity: 'error',
-      },
-    ])
+    const reason = `Unexpected site setting \`${issue?.path.join('.') ?? ''}\`: ${issue?.message ?? ''}`
+    throw new BuildFailure([{ place: path, reason, hint, severity: 'error' }])
   }
   return parsed.data
 }

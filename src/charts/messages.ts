@@ -79,6 +79,13 @@ export const chartMessages = {
     hint: `${didYouMean(suggestion)}see https://vega.github.io/vega-lite/docs/mark.html#types`,
   }),
 
+  /** Dates in local time make the SVG depend on the build machine's time zone. */
+  localTime: (what: string): ChartMessage => ({
+    ruleId: 'chart-warning',
+    reason: `Unexpected local time (${what}), expected UTC: the SVG would depend on the build machine's time zone`,
+    hint: 'use `"scale": {"type": "utc"}` on temporal encodings and `utc…` time units (e.g. `utcyearmonth`)',
+  }),
+
   /** Vega-Lite or Vega logged a warning; these usually mean a silently wrong chart. */
   warning: (warnings: readonly string[]): ChartMessage => ({
     ruleId: 'chart-warning',

@@ -6,6 +6,7 @@ import { ChartError } from './errors.ts'
 import { collectDataUsage, type DataRef, type FieldRef, rowFields } from './fields.ts'
 import { chartMessages } from './messages.ts'
 import { closestMatch } from './suggest.ts'
+import { assertUtcTime } from './time-zone.ts'
 
 /** Rows by dataset name, as the renderer receives them. */
 export type ChartDatasets = Readonly<Record<string, ReadonlyArray<Record<string, unknown>>>>
@@ -13,10 +14,12 @@ export type ChartDatasets = Readonly<Record<string, ReadonlyArray<Record<string,
 /**
  * Throws ChartError `chart-unknown-dataset` for a named source the build does not provide (or a
  * `data.url`), and `chart-unknown-field` for an encoding or transform field the rows do not have.
+ * Also rejects unknown mark types and dates in local time (time-zone.ts).
  * The error carries a JSON pointer; spec.ts's `withSpecPosition` turns it into line:column.
  */
 export function validateChartData(spec: Record<string, unknown>, datasets: ChartDatasets): void {
   checkMarkTypes(spec, '')
+  assertUtcTime(spec)
   const usage = collectDataUsage(spec)
   for (const ref of usage.dataRefs) checkDataRef(ref, datasets)
   for (const ref of usage.fieldRefs) checkFieldRef(ref, datasets)

@@ -4,6 +4,7 @@
  */
 import { formatDiagnostic, toDiagnostics } from '../diagnostics/report.ts'
 import { buildCommand } from './build.ts'
+import { devCommand } from './dev.ts'
 import { explainCommand } from './explain.ts'
 import { figuresCommand, type Output } from './figures.ts'
 import { figuresCheckCommand, figuresUpdateCommand } from './snapshot.ts'
@@ -12,6 +13,7 @@ type Command = (argv: readonly string[], output: Output) => number | Promise<num
 
 const commands: Readonly<Record<string, Command>> = {
   build: buildCommand,
+  dev: devCommand,
   figures: figuresCommand,
   explain: explainCommand,
   'figures-check': figuresCheckCommand,

@@ -79,13 +79,15 @@ export { TemplateError } from './template-error.ts'
 
 /**
  * Renders an article page. Throws `TemplateError` (file, line, reason) when a template fails, and
- * a plain `Error` when the context breaks the only-relative-URLs rule.
+ * a plain `Error` when the context breaks a rule the templates rely on (relative URLs only,
+ * dates as YYYY-MM-DD).
  */
 export function renderArticlePage(env: nunjucks.Environment, context: ArticlePageContext): string {
   assertRelative('root', context.root)
   assertRelative('build.figuresJson', context.build.figuresJson)
   assertRelative('build.claimsReport', context.build.claimsReport)
   assertAbsolute('site.baseUrl', context.site.baseUrl)
+  assertIsoDate('article.date', context.article.date)
   return render(env, 'article.njk', { ...context, tocTree: nestToc(context.article.toc) })
 }
 
@@ -139,5 +141,11 @@ function assertRelative(name: string, href: string): void {
 function assertAbsolute(name: string, url: string): void {
   if (!/^https?:\/\//.test(url)) {
     throw new Error(`Unexpected ${name} \`${url}\`, expected an absolute http(s) URL`)
+  }
+}
+
+function assertIsoDate(name: string, date: string): void {
+  if (!/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/.test(date)) {
+    throw new Error(`Unexpected ${name} \`${date}\`, expected YYYY-MM-DD`)
   }
 }

@@ -61,9 +61,14 @@ type GetTemplate = (...args: unknown[]) => unknown
 
 const origins = new WeakMap<object, ErrorOrigin>()
 const instrumented = new WeakSet<object>()
+/** Errors thrown by a caller's continuation, by the render functions they passed through. */
+const passedThrough = new WeakMap<object, Set<object>>()
+/** Errors whose line number belongs to another template than the one they come from. */
+const misplacedLines = new WeakSet<object>()
 
-function originOf(error: { message: string; lineno?: unknown; colno?: unknown }, file: string) {
+function originOf(error: Error & { lineno?: unknown; colno?: unknown }, file: string) {
   const origin: ErrorOrigin = { file, reason: cleanReason(error.message) }
+  if (misplacedLines.has(error)) return origin
   if (typeof error.lineno === 'number' && error.lineno > 0) origin.line = error.lineno
   if (typeof error.colno === 'number' && error.colno > 0) origin.column = error.colno
   return origin
@@ -73,18 +78,46 @@ function cleanReason(message: string): string {
   return message.replace(/^(?:Template render )?Error: /, '').trim()
 }
 
-/** Records `file` as the origin of `error` unless an inner template already claimed it. */
-function claim(error: unknown, file: string): void {
-  if (typeof error !== 'object' || error === null || origins.has(error)) return
-  if (!(error instanceof Error)) return
-  origins.set(error, originOf(error as Error & { lineno?: unknown; colno?: unknown }, file))
+function wasPassedThrough(error: Error, renderFunction: object): boolean {
+  return passedThrough.get(error)?.has(renderFunction) ?? false
 }
 
+function markPassedThrough(error: unknown, renderFunction: object): void {
+  if (typeof error !== 'object' || error === null) return
+  const seen = passedThrough.get(error) ?? new Set()
+  seen.add(renderFunction)
+  passedThrough.set(error, seen)
+}
+
+function recordOrigin(error: unknown, file: string, renderFunction: object): void {
+  if (!(error instanceof Error) || origins.has(error)) return
+  if (wasPassedThrough(error, renderFunction)) return
+  if (error.cause instanceof Error && wasPassedThrough(error.cause, renderFunction)) {
+    // Our `try` wrapped the caller's error and gave it our line number: right error, wrong file.
+    markPassedThrough(error, renderFunction)
+    misplacedLines.add(error)
+    return
+  }
+  origins.set(error, originOf(error, file))
+}
+
+/**
+ * Wraps a compiled render function so that an error it reports is recorded as coming from
+ * `file`, unless a template it called already claimed it. nunjucks runs the caller's code inside
+ * the callee's callback, so an error thrown there unwinds into the callee's `try` and comes back
+ * through the callee's callback: such errors are marked on the way out and left to the caller.
+ */
 function wrapRenderFunction(render: RenderFunction, file: string): RenderFunction {
+  const self = {}
   return (env, context, frame, runtime, cb) => {
     render(env, context, frame, runtime, (error, output) => {
-      if (error) claim(error, file)
-      cb(error, output)
+      recordOrigin(error, file, self)
+      try {
+        cb(error, output)
+      } catch (thrown) {
+        markPassedThrough(thrown, self)
+        throw thrown
+      }
     })
   }
 }

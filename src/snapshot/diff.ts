@@ -94,10 +94,10 @@ export function changesTable(changes: readonly SnapshotChange[]): string {
 
 /** The changes as a GitHub-flavoured markdown table for the job summary. */
 export function changesMarkdown(changes: readonly SnapshotChange[]): string {
-  const escape = (text: string) => text.replace(/\|/g, '\\|')
+  const escapeCell = (text: string) => text.replace(/\|/g, '\\|')
   const rows = changes.map(
     (c) =>
-      `| ${c.kind} | ${c.type} | ${c.scenario} | \`${escape(c.name)}\` | ${escape(c.old)} | ${escape(c.new)} | ${formatPercent(c.percent)} |`,
+      `| ${c.kind} | ${c.type} | ${c.scenario} | \`${escapeCell(c.name)}\` | ${escapeCell(c.old)} | ${escapeCell(c.new)} | ${formatPercent(c.percent)} |`,
   )
   return [
     '| change | kind | scenario | figure | old | new | Δ % |',

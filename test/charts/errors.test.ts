@@ -112,6 +112,23 @@ describe('chart errors', () => {
     assert.match(error.reason, /Log scale domain includes zero/)
   })
 
+  it('dates in local time are an error, since the SVG would depend on the time zone', async () => {
+    const dated = (x: Record<string, unknown>) => ({
+      data: { values: [{ day: '2024-01-01', cost_usd: 1 }] },
+      mark: 'line',
+      encoding: { x: { field: 'day', ...x }, y: { field: 'cost_usd', type: 'quantitative' } },
+    })
+    const local = await renderError(dated({ type: 'temporal' }))
+    assert.deepEqual(
+      { ruleId: local.ruleId, reason: local.reason, hint: local.hint },
+      chartMessages.localTime('temporal field without a `utc` scale'),
+    )
+    assert.equal(local.specPointer, '/encoding/x/type')
+    const unit = await renderError(dated({ type: 'ordinal', timeUnit: 'month' }))
+    assert.equal(unit.specPointer, '/encoding/x/timeUnit')
+    await renderChart(input(dated({ type: 'temporal', scale: { type: 'utc' } })))
+  })
+
   it('compile errors: an unknown mark (with did-you-mean) and an invalid expression', async () => {
     const mark = await renderError({ ...barOf({ name: 'costByStage' }), mark: { type: 'lin' } })
     assert.deepEqual(

@@ -21,7 +21,10 @@ describe('renderArticlePage', () => {
     assert.match(html, /<link rel="stylesheet" href="\.\.\/assets\/style\.css">/)
     assert.match(html, /<a class="skip-link" href="#main">/)
     assert.match(html, /<h1>The Economics of Alignment: Why <em>RLAIF<\/em> Delivers/)
-    assert.ok(html.includes(sampleArticle().article.bodyHtml), 'bodyHtml is passed through unchanged')
+    assert.ok(
+      html.includes(sampleArticle().article.bodyHtml),
+      'bodyHtml is passed through unchanged',
+    )
     assert.match(html, /<time datetime="2025-11-13">13 November 2025<\/time>/)
     assert.match(html, /By Ada, Grace and Edsger/)
     assert.match(html, /<code title="3f9c2a1b7d8e4f60a1b2c3d4e5f6a7b8c9d0e1f2">3f9c2a1<\/code>/)
@@ -31,7 +34,10 @@ describe('renderArticlePage', () => {
 
   it('nests level-3 headings in the table of contents', () => {
     const nav = /<nav class="toc" aria-label="Contents">([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? ''
-    assert.match(nav, /<a href="#costs">Costs<\/a>\s*<ol>\s*<li><a href="#sft">SFT &lt;b&gt;<\/a><\/li>/)
+    assert.match(
+      nav,
+      /<a href="#costs">Costs<\/a>\s*<ol>\s*<li><a href="#sft">SFT &lt;b&gt;<\/a><\/li>/,
+    )
     assert.match(nav, /<a href="#references">References<\/a>/)
   })
 
@@ -69,7 +75,10 @@ describe('renderArticlePage', () => {
   it('rejects absolute links in the context', () => {
     const context = sampleArticle()
     context.build.figuresJson = '/economics-of-alignment/figures.json'
-    assert.throws(() => renderArticlePage(createEnvironment(templatesDir), context), /build\.figuresJson/)
+    assert.throws(
+      () => renderArticlePage(createEnvironment(templatesDir), context),
+      /build\.figuresJson/,
+    )
   })
 })
 
@@ -78,7 +87,10 @@ describe('renderIndexPage', () => {
 
   it('lists the articles with relative links', () => {
     assert.match(html, /<link rel="stylesheet" href="assets\/style\.css">/)
-    assert.match(html, /<h2><a href="economics-of-alignment\/index\.html">The Economics of <em>Alignment<\/em><\/a><\/h2>/)
+    assert.match(
+      html,
+      /<h2><a href="economics-of-alignment\/index\.html">The Economics of <em>Alignment<\/em><\/a><\/h2>/,
+    )
     assert.ok(!html.includes('<script'))
     for (const url of urls(html)) {
       assert.ok(url.startsWith(seriesUrl) || !/^(?:[a-z][a-z\d+.-]*:|\/)/i.test(url), url)

@@ -8,7 +8,9 @@ import type { ArticlePageContext, IndexPageContext } from '../../src/render/page
 export const seriesUrl = 'https://example.org/blog/'
 
 /** An article page context; `overrides` replace top-level article fields. */
-export function sampleArticle(overrides: Partial<ArticlePageContext['article']> = {}): ArticlePageContext {
+export function sampleArticle(
+  overrides: Partial<ArticlePageContext['article']> = {},
+): ArticlePageContext {
   return {
     site: { title: 'From Human Feedback to Synthetic Alignment', baseUrl: seriesUrl },
     root: '../',

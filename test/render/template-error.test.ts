@@ -61,20 +61,26 @@ describe('createEnvironment', () => {
   it('reads edited templates in a fresh environment', () => {
     writeFileSync(join(dir, 'index.njk'), 'first {{ site.title }}')
     const env = createEnvironment(dir)
-    assert.equal(renderIndexPage(env, sampleIndex()), 'first From Human Feedback to Synthetic Alignment')
+    assert.equal(
+      renderIndexPage(env, sampleIndex()),
+      'first From Human Feedback to Synthetic Alignment',
+    )
     writeFileSync(join(dir, 'index.njk'), 'second')
     assert.equal(renderIndexPage(createEnvironment(dir), sampleIndex()), 'second')
   })
 
   it('formats dates without the ICU build or time zone', () => {
-    writeFileSync(join(dir, 'index.njk'), '{{ "2025-01-02" | longDate }} {{ "abcdef0123" | shortHash }}')
+    writeFileSync(
+      join(dir, 'index.njk'),
+      '{{ "2025-01-02" | longDate }} {{ "abcdef0123" | shortHash }}',
+    )
     assert.equal(renderIndexPage(createEnvironment(dir), sampleIndex()), '2 January 2025 abcdef0')
   })
 
-  it('reports a bad date through the template that formatted it', () => {
+  it('reports a failing filter against the template that used it', () => {
     writeFileSync(join(dir, 'index.njk'), '\n{{ "13/11/2025" | longDate }}')
     const error = templateError(() => renderIndexPage(createEnvironment(dir), sampleIndex()))
-    assert.equal(error.line, 2)
-    assert.match(error.reason, /Unexpected date `13\/11\/2025`, expected YYYY-MM-DD/)
+    assert.equal(error.file, join(dir, 'index.njk'))
+    assert.equal(error.reason, 'Unexpected date `13/11/2025`, expected YYYY-MM-DD')
   })
 })

@@ -1,0 +1,109 @@
+/**
+ * `npm run dev [-- --port N]`: builds in memory, serves the site on localhost, rebuilds when
+ * content/ or templates/ change and reloads the browser through server-sent events. A build
+ * error is shown in the page and the terminal; the last good site keeps being served.
+ */
+import { watch } from 'node:fs'
+import { createServer, type ServerResponse } from 'node:http'
+import { extname, join } from 'node:path'
+import { build } from '../build.ts'
+import { CliError } from '../diagnostics/errors.ts'
+import { formatDiagnostic, toDiagnostics } from '../diagnostics/report.ts'
+import { fsEffects } from '../site/effects.ts'
+import { parse, scenarioOptions } from './args.ts'
+import { projectRoot } from './build.ts'
+import type { Output } from './figures.ts'
+
+const types: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+}
+
+const reloadScript = `<script>new EventSource('/__reload').onmessage = () => location.reload()</script>`
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** Runs the dev server until interrupted. */
+export async function devCommand(argv: readonly string[], output: Output): Promise<number> {
+  const { values } = parse('dev', argv, { ...scenarioOptions, port: { type: 'string' } })
+  const port = Number(values.port ?? '8080')
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new CliError(
+      '--port',
+      `Unexpected port \`${values.port}\`, expected a number from 1 to 65535`,
+    )
+  const root = projectRoot()
+  const effects = fsEffects(root)
+  let site: ReadonlyMap<string, string> = new Map()
+  let failure: string | undefined
+  const clients = new Set<ServerResponse>()
+
+  const rebuild = async (reason: string): Promise<void> => {
+    const started = performance.now()
+    try {
+      site = (await build({ root, scenario: values.scenario, settings: values.set ?? [] }, effects))
+        .files
+      failure = undefined
+      output.out(`${reason}: rebuilt in ${(performance.now() - started).toFixed(0)} ms\n`)
+    } catch (error) {
+      const diagnostics = toDiagnostics(error)
+      if (!diagnostics) throw error
+      failure = diagnostics.map(formatDiagnostic).join('\n')
+      process.stderr.write(`${failure}\n`)
+    }
+    for (const client of clients) client.write('data: reload\n\n')
+  }
+
+  await rebuild('start')
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    if (url.pathname === '/__reload') {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })
+      clients.add(response)
+      request.on('close', () => clients.delete(response))
+      return
+    }
+    if (failure) {
+      response.writeHead(500, { 'content-type': types['.html'] })
+      response.end(
+        `<!doctype html><title>Build error</title><pre style="white-space:pre-wrap;font:14px/1.5 monospace;padding:2rem">${escapeHtml(failure)}</pre>${reloadScript}`,
+      )
+      return
+    }
+    const path = decodeURIComponent(url.pathname).replace(/^\/+/, '')
+    const key = path === '' || path.endsWith('/') ? `${path}index.html` : path
+    const body = site.get(key)
+    if (body === undefined) {
+      response.writeHead(404, { 'content-type': types['.html'] })
+      response.end(
+        `<!doctype html><title>Not found</title><p>Not found: ${escapeHtml(key)}</p>${reloadScript}`,
+      )
+      return
+    }
+    const type = types[extname(key)] ?? 'application/octet-stream'
+    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' })
+    response.end(
+      type.startsWith('text/html') ? body.replace('</body>', `${reloadScript}</body>`) : body,
+    )
+  })
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  output.out(
+    `Serving http://localhost:${port}/ — edit content/ or templates/ and the page reloads. Ctrl-C stops.\n`,
+  )
+
+  let timer: NodeJS.Timeout | undefined
+  const schedule = (what: string) => {
+    clearTimeout(timer)
+    timer = setTimeout(() => void rebuild(`changed ${what}`), 15)
+  }
+  for (const dir of ['content', 'templates'])
+    watch(join(root, dir), { recursive: true }, (_event, file) => schedule(`${dir}/${file ?? ''}`))
+  watch(join(root, 'src'), { recursive: true }, (_event, file) => {
+    output.out(
+      `src/${file ?? ''} changed: the model's code is compiled at start, so restart \`npm run dev\` to use it\n`,
+    )
+  })
+  return new Promise<number>(() => {})
+}
