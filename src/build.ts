@@ -9,6 +9,7 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { parseDocument } from 'yaml'
 import { z } from 'zod'
+import type { ChartCacheStore } from './charts/cache.ts'
 import { CliError, flagFor } from './diagnostics/errors.ts'
 import { BuildFailure, type Diagnostic } from './diagnostics/report.ts'
 import { DEFAULT_SCENARIO, ModelError, scenarioDefs } from './model/index.ts'
@@ -43,6 +44,8 @@ export interface BuildEffects {
   commit(): Promise<string>
   /** Memo for expensive, content-keyed results (highlighting). */
   readonly memo: TextMemo
+  /** Cache of rendered chart SVGs, keyed by spec, data and library versions. */
+  readonly chartStore: ChartCacheStore
 }
 
 /** A built site: output files by relative path, plus what the author should hear about. */
@@ -69,9 +72,13 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
   const processor = createProcessor({
     session,
     registry: directiveRegistry,
-    sources: { formulas: await effects.readText('src/model/formulas.ts') },
+    sources: {
+      formulas: await effects.readText('src/model/formulas.ts'),
+      charts: await loadCharts(effects),
+    },
     seriesBaseUrl: site.seriesBaseUrl,
     memo: effects.memo,
+    chartStore: effects.chartStore,
   })
   const env = createEnvironment(posix.join(options.root, 'templates'))
   const files = new Map<string, string>()
@@ -127,6 +134,7 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
       ),
     )
     files.set(`${slug}/figures.json`, figuresJson(file, session, { commit, modelHash }))
+    for (const chart of file.data.charts ?? []) files.set(`${slug}/${chart.file}`, chart.svg)
     files.set(`${slug}/claims.json`, `${JSON.stringify(file.data.claims ?? [], null, 2)}\n`)
     articles.push({
       slug,
@@ -158,6 +166,20 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
     files.set(`assets/${asset}`, await effects.readText(`templates/assets/${asset}`))
   }
   return { files, warnings, claims, pages: articles.map((a) => a.href) }
+}
+
+/** Chart specs by path relative to content/. */
+async function loadCharts(effects: BuildEffects): Promise<Map<string, string>> {
+  const names = (await effects.list('content/charts').catch(() => [])).filter((n) =>
+    n.endsWith('.vl.json'),
+  )
+  return new Map(
+    await Promise.all(
+      names.map(
+        async (n) => [`charts/${n}`, await effects.readText(`content/charts/${n}`)] as const,
+      ),
+    ),
+  )
 }
 
 function modelSession(options: BuildOptions): ModelSession {

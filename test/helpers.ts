@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type BuildEffects, type BuildResult, build } from '../src/build.ts'
+import { memoryChartCacheStore } from '../src/charts/cache.ts'
 import { BuildFailure, type Diagnostic, formatDiagnostic } from '../src/diagnostics/report.ts'
 import { memoryMemo } from '../src/site/effects.ts'
 
@@ -29,6 +30,7 @@ export function memoryEffects(content: Readonly<Record<string, string>>): BuildE
     },
     commit: async () => '0123456789abcdef0123456789abcdef01234567',
     memo: memoryMemo(),
+    chartStore: memoryChartCacheStore(),
   }
 }
 

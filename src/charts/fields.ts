@@ -173,8 +173,9 @@ function walkTransform(transform: Json, pointer: string, scope: Scope, use: Use)
     const value = transform[key]
     if (typeof value === 'string') use(value, `${pointer}/${key}`)
     if (Array.isArray(value)) {
-      for (const [i, f] of value.entries())
+      for (const [i, f] of value.entries()) {
         if (typeof f === 'string') use(f, `${pointer}/${key}/${i}`)
+      }
     }
   }
   // `key` and `value` mean fields only in impute and pivot (elsewhere `value` is a constant).

@@ -6,13 +6,25 @@
  *   3. run        a headless Vega View (`renderer: 'none'`) on copies of the rows, then `toSVG()`
  *   4. decorate   prefix ids per chart, add title/desc/role, responsive sizing (svg.ts)
  */
-import * as vega from 'vega'
-import * as vegaLite from 'vega-lite'
+import type * as VegaModule from 'vega'
+import type * as VegaLiteModule from 'vega-lite'
 import { ChartError } from './errors.ts'
 import { chartMessages } from './messages.ts'
 import { assertVegaLiteSpec } from './spec.ts'
 import { decorateSvgRoot, prefixSvgIds } from './svg.ts'
 import { chartTheme } from './theme.ts'
+
+// vega and vega-lite take ~300 ms each to import; load them only when a chart must really be
+// rendered, so builds whose charts all come from the cache never pay for them.
+let vega: typeof VegaModule
+let vegaLite: typeof VegaLiteModule
+async function loadLibraries(): Promise<void> {
+  if (vega && vegaLite) return
+  const [v, vl] = await Promise.all([import('vega'), import('vega-lite')])
+  vega = v
+  vegaLite = vl
+}
+
 import { type ChartDatasets, validateChartData } from './validate.ts'
 
 /** One chart to render. */
@@ -46,6 +58,7 @@ export async function renderChart(input: ChartInput): Promise<RenderedChart> {
   // 1. Validate
   assertVegaLiteSpec(input.spec)
   validateChartData(input.spec, input.datasets)
+  await loadLibraries()
   // 2. Compile
   const vegaSpec = compileToVega(input.spec)
   // 3. Run — one render at a time, see `exclusive`.
@@ -65,19 +78,19 @@ function assertIdPrefix(idPrefix: string): void {
 const unique = (messages: readonly string[]): string[] => [...new Set(messages)]
 
 /** A logger that records warnings and errors instead of printing them. */
-function collectingLogger(messages: string[]): vega.LoggerInterface {
+function collectingLogger(messages: string[]): VegaModule.LoggerInterface {
   const record = (_method: string, _level: string, args: unknown[]): void => {
     messages.push(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' '))
   }
   return vega.logger(vega.Warn, undefined, record)
 }
 
-function compileToVega(spec: Record<string, unknown>): vega.Spec {
+function compileToVega(spec: Record<string, unknown>): VegaModule.Spec {
   const warnings: string[] = []
-  let compiled: vega.Spec
+  let compiled: VegaModule.Spec
   try {
     // The theme goes in as `config`, which Vega-Lite merges under the spec's own `config`.
-    compiled = vegaLite.compile(spec as unknown as vegaLite.TopLevelSpec, {
+    compiled = vegaLite.compile(spec as unknown as VegaLiteModule.TopLevelSpec, {
       config: chartTheme,
       logger: collectingLogger(warnings),
     }).spec
@@ -105,10 +118,10 @@ function exclusive<T>(task: () => Promise<T>): Promise<T> {
   return run
 }
 
-async function runToSvg(spec: vega.Spec, datasets: ChartDatasets): Promise<string> {
+async function runToSvg(spec: VegaModule.Spec, datasets: ChartDatasets): Promise<string> {
   vega.resetSVGDefIds()
   const messages: string[] = []
-  let view: vega.View | undefined
+  let view: VegaModule.View | undefined
   try {
     view = new vega.View(vega.parse(spec), {
       renderer: 'none',
@@ -134,7 +147,11 @@ async function runToSvg(spec: vega.Spec, datasets: ChartDatasets): Promise<strin
  * fields (stack offsets, bins) onto the row objects it is given, which would leak into the
  * caller's model data and into the next chart that reads the same dataset.
  */
-function insertDatasets(view: vega.View, spec: vega.Spec, datasets: ChartDatasets): void {
+function insertDatasets(
+  view: VegaModule.View,
+  spec: VegaModule.Spec,
+  datasets: ChartDatasets,
+): void {
   for (const source of spec.data ?? []) {
     const rows = Object.hasOwn(datasets, source.name) ? datasets[source.name] : undefined
     if (rows !== undefined && !('values' in source) && !('source' in source)) {
@@ -143,7 +160,7 @@ function insertDatasets(view: vega.View, spec: vega.Spec, datasets: ChartDataset
   }
 }
 
-function offlineLoader(): vega.Loader {
+function offlineLoader(): VegaModule.Loader {
   const refuse = (uri: string): Promise<never> =>
     Promise.reject(new Error(`charts may not load external resources (${uri})`))
   const loader = vega.loader()

@@ -53,14 +53,22 @@ export const chartTheme: Config = {
     titleColor: ink,
     domainColor: ink,
     tickColor: ink,
-    labelFontSize: 11,
-    titleFontSize: 12,
+    labelFontSize: 12,
+    titleFontSize: 13,
     titleFontWeight: 'normal',
+    // Category names are sentences ("Human, realistic price"); never cut them short.
+    labelLimit: 320,
     ...grid,
   },
-  legend: { labelColor: ink, titleColor: ink, labelFontSize: 11, titleFontSize: 12 },
+  legend: {
+    labelColor: ink,
+    titleColor: ink,
+    labelFontSize: 12,
+    titleFontSize: 13,
+    labelLimit: 320,
+  },
   header: { labelColor: ink, titleColor: ink },
-  title: { color: ink, subtitleColor: ink, fontSize: 14, fontWeight: 'normal' },
+  title: { color: ink, subtitleColor: ink, fontSize: 15, fontWeight: 'normal' },
   // Same number locale as src/format/number.ts (ASCII minus), so axis labels and prose agree.
   locale: {
     number: {

@@ -1,6 +1,7 @@
 /**
  * The one place that fixes the order of the pipeline:
- * parse → front matter → title → directives → HTML → links, ids, contents, highlighting → text.
+ * parse → front matter → title → directives → HTML → links, charts, ids, contents, anchors,
+ * highlighting → text.
  */
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypeSlug from 'rehype-slug'
@@ -11,6 +12,8 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
+import type { ChartCacheStore } from '../charts/cache.ts'
+import rehypeCharts from './rehype-charts.ts'
 import rehypeHighlight, { type TextMemo } from './rehype-highlight.ts'
 import rehypeSeriesLinks from './rehype-series-links.ts'
 import rehypeToc from './rehype-toc.ts'
@@ -22,27 +25,37 @@ import remarkTitle from './remark-title.ts'
 export interface ProcessorOptions extends RemarkDirectivesOptions {
   readonly seriesBaseUrl: string
   readonly memo: TextMemo
+  readonly chartStore: ChartCacheStore
 }
 
 /** A processor for one build; reusable across pages and rebuilds. */
 export function createProcessor(options: ProcessorOptions) {
-  return unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm)
-    .use(remarkDirective)
-    .use(remarkFrontmatterValidate)
-    .use(remarkTitle, options)
-    .use(remarkDirectives, options)
-    .use(remarkRehype)
-    .use(rehypeSeriesLinks, { seriesBaseUrl: options.seriesBaseUrl })
-    .use(rehypeSlug)
-    .use(rehypeToc)
-    .use(rehypeAutolinkHeadings, {
-      behavior: 'append',
-      properties: { className: ['anchor'], ariaHidden: 'true', tabIndex: -1 },
-      content: { type: 'text', value: '#' },
-    })
-    .use(rehypeHighlight, { memo: options.memo })
-    .use(rehypeStringify)
+  return (
+    unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter, ['yaml'])
+      .use(remarkGfm)
+      .use(remarkDirective)
+      .use(remarkFrontmatterValidate)
+      .use(remarkTitle, options)
+      .use(remarkDirectives, options)
+      .use(remarkRehype)
+      .use(rehypeSeriesLinks, { seriesBaseUrl: options.seriesBaseUrl })
+      .use(rehypeCharts, {
+        session: options.session,
+        sources: options.sources,
+        store: options.chartStore,
+      })
+      .use(rehypeSlug)
+      .use(rehypeToc)
+      .use(rehypeAutolinkHeadings, {
+        behavior: 'append',
+        properties: { className: ['anchor'], ariaHidden: 'true', tabIndex: -1 },
+        content: { type: 'text', value: '#' },
+      })
+      .use(rehypeHighlight, { memo: options.memo })
+      // Raw nodes come only from our own stages (chart SVGs); markdown's raw HTML was dropped
+      // by remark-rehype, so content cannot inject markup.
+      .use(rehypeStringify, { allowDangerousHtml: true })
+  )
 }

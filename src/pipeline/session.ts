@@ -3,7 +3,15 @@
  * settings applied on top of each, computed on first use and shared by every page.
  */
 import type { ExprContext } from '../expr/index.ts'
-import { evaluateScenario, type ScenarioEvaluation, scenarioDefs } from '../model/index.ts'
+import { type Dataset, datasetBuilders } from '../model/datasets.ts'
+import {
+  articleModel,
+  type Evaluation,
+  evaluate,
+  evaluateScenario,
+  type ScenarioEvaluation,
+  scenarioDefs,
+} from '../model/index.ts'
 
 /** Evaluations of the article model for one build. */
 export interface ModelSession {
@@ -14,6 +22,10 @@ export interface ModelSession {
   evaluation(scenario: string): ScenarioEvaluation
   /** The expression context of a scenario, for directive expressions. */
   context(scenario: string): ExprContext
+  /** A scenario with extra input values on top (chart sweeps). */
+  evaluateWith(scenario: string, extra: ReadonlyMap<string, number>): Evaluation
+  /** A named chart dataset, computed once per session; undefined for an unknown name. */
+  dataset(name: string): Dataset | undefined
 }
 
 /** Creates a session; evaluating the default scenario up front surfaces bad `--set`s early. */
@@ -41,8 +53,26 @@ export function createModelSession(
     }
     return found
   }
+  const evaluateWith = (scenario: string, extra: ReadonlyMap<string, number>): Evaluation => {
+    const values = new Map([...evaluation(scenario).overrides].map(([id, o]) => [id, o.value]))
+    for (const [id, value] of extra) values.set(id, value)
+    return evaluate(articleModel, values)
+  }
+  const datasets = new Map<string, Dataset>()
+  const dataset = (name: string): Dataset | undefined => {
+    const build = Object.hasOwn(datasetBuilders, name) ? datasetBuilders[name] : undefined
+    if (!build) return undefined
+    let found = datasets.get(name)
+    if (!found) {
+      found = build((scenario, extra) =>
+        extra ? evaluateWith(scenario, extra) : evaluation(scenario).evaluation,
+      )
+      datasets.set(name, found)
+    }
+    return found
+  }
   evaluation(defaultScenario)
-  return { defaultScenario, settings, evaluation, context }
+  return { defaultScenario, settings, evaluation, context, evaluateWith, dataset }
 }
 
 function exprContext(

@@ -199,7 +199,11 @@ function fromMessage(message: string): ErrorOrigin | undefined {
  * and line. Errors that are not about templates (none are expected) are wrapped all the same, so
  * callers handle one type.
  */
-export function toTemplateError(error: unknown, templatesDir: string, template: string) {
+export function toTemplateError(
+  error: unknown,
+  templatesDir: string,
+  template: string,
+): TemplateError {
   if (error instanceof TemplateError) return error
   const message = error instanceof Error ? error.message : String(error)
   const origin = (error instanceof Error ? origins.get(error) : undefined) ??

@@ -9,6 +9,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { BuildEffects } from '../build.ts'
+import { fsChartCacheStore } from '../charts/cache.ts'
 import type { TextMemo } from '../pipeline/rehype-highlight.ts'
 
 /** Effects reading from `root`. */
@@ -25,6 +26,7 @@ export function fsEffects(
         .sort(),
     commit: () => gitCommit(root),
     memo,
+    chartStore: fsChartCacheStore(join(root, '.cache', 'charts')),
   }
 }
 

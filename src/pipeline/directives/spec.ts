@@ -64,4 +64,6 @@ export interface DirectiveEnv {
 export interface PipelineSources {
   /** Source text of src/model/formulas.ts, for code listings. */
   readonly formulas: string
+  /** Chart specs by path relative to content/ (`charts/x.vl.json`). */
+  readonly charts: ReadonlyMap<string, string>
 }

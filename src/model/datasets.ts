@@ -1,0 +1,246 @@
+/**
+ * Named datasets for the charts, computed from the model (no number is copied into a chart
+ * spec). Each takes an `Evaluator` so the build's scenario and `--set` settings flow through.
+ */
+import { formatNumber } from '../format/number.ts'
+import type { Evaluation } from './evaluate.ts'
+
+/** Evaluates the model under a scenario plus extra input values. */
+export type Evaluator = (scenario: string, extra?: ReadonlyMap<string, number>) => Evaluation
+
+/** One chart dataset: rows, and how its table shows each column. */
+export interface Dataset {
+  readonly rows: ReadonlyArray<Readonly<Record<string, string | number>>>
+  /** Column field, title and a named format (see src/format) for the data table. */
+  readonly columns: ReadonlyArray<{
+    readonly field: string
+    readonly title: string
+    readonly format?: string
+  }>
+}
+
+/** A price per pair as series labels show it: `$0.30/pair`. */
+const pricePerPairLabel = (e: Evaluation, id: string): string =>
+  `${formatNumber(e.value(id), 'usd2')}/pair`
+
+/** Scenarios and labels of the stacked stage chart, in display order. */
+const stageScenarios: ReadonlyArray<[string, string]> = [
+  ['published', 'As published'],
+  ['dpo-all-pairs', 'DPO on all pairs'],
+  ['paper-faithful', 'Paper-faithful'],
+]
+
+const stages: ReadonlyArray<[string, string]> = [
+  ['sft.cost', 'SFT'],
+  ['inference.promptCost', 'Prompt generation'],
+  ['inference.responseCost', 'Response generation'],
+  ['inference.judgeCost', 'Judging'],
+  ['dpo.cost', 'DPO'],
+]
+
+/** Synthetic cost by pipeline stage under the corrections of the audit. */
+function costByStage(evaluate: Evaluator): Dataset {
+  const rows = stageScenarios.flatMap(([scenario, label], order) => {
+    const e = evaluate(scenario)
+    return stages.map(([id, stage], stageOrder) => ({
+      scenario: label,
+      order,
+      stage,
+      stageOrder,
+      cost: e.value(id),
+    }))
+  })
+  return {
+    rows,
+    columns: [
+      { field: 'scenario', title: 'Scenario' },
+      { field: 'stage', title: 'Stage' },
+      { field: 'cost', title: 'Cost', format: 'usd' },
+    ],
+  }
+}
+
+/** Human labels at both prices against the synthetic pipeline, for the synthetic pair count. */
+function humanVsSynthetic(evaluate: Evaluator): Dataset {
+  const e = evaluate('published')
+  const rows = [
+    {
+      method: `Human at ${pricePerPairLabel(e, 'human.price.conservative')}`,
+      cost: e.value('human.cost.conservative'),
+      kind: 'Human',
+    },
+    {
+      method: `Human at ${pricePerPairLabel(e, 'human.price.realistic')}`,
+      cost: e.value('human.cost.realistic'),
+      kind: 'Human',
+    },
+    { method: 'Synthetic (RLAIF)', cost: e.value('synthetic.total'), kind: 'Synthetic' },
+  ]
+  return {
+    rows,
+    columns: [
+      { field: 'method', title: 'Method' },
+      { field: 'cost', title: 'Cost', format: 'usd' },
+    ],
+  }
+}
+
+/** Pair counts on a log grid: ten steps a decade from a thousand to ten million. */
+const pairGrid = Array.from({ length: 41 }, (_, k) => Math.round(10 ** (3 + k / 10)))
+
+/** Cost against the number of pairs: human at each price, synthetic as fixed plus variable. */
+function costVsPairs(evaluate: Evaluator): Dataset {
+  const e = evaluate('published')
+  const fixed = e.value('synthetic.fixedCost')
+  const perPair = e.value('synthetic.variableCostPerPair')
+  const rows = pairGrid.flatMap((pairs) => [
+    {
+      pairs,
+      series: `Human at ${pricePerPairLabel(e, 'human.price.realistic')}`,
+      cost: pairs * e.value('human.price.realistic'),
+    },
+    {
+      pairs,
+      series: `Human at ${pricePerPairLabel(e, 'human.price.conservative')}`,
+      cost: pairs * e.value('human.price.conservative'),
+    },
+    { pairs, series: 'Synthetic (RLAIF)', cost: fixed + perPair * pairs },
+  ])
+  return {
+    rows,
+    columns: [
+      { field: 'pairs', title: 'Pairs', format: 'int' },
+      { field: 'series', title: 'Series' },
+      { field: 'cost', title: 'Cost', format: 'usd' },
+    ],
+  }
+}
+
+/** The two pair counts the article compares, for rules on the cost-versus-pairs chart. */
+function pairMarkers(evaluate: Evaluator): Dataset {
+  const e = evaluate('published')
+  const rows = [
+    { pairs: e.value('rlaif.pairs.total'), label: 'Self-Rewarding' },
+    { pairs: e.value('llama2.humanPairs'), label: 'Llama 2' },
+  ]
+  return {
+    rows,
+    columns: [
+      { field: 'label', title: 'Run' },
+      { field: 'pairs', title: 'Pairs', format: 'int' },
+    ],
+  }
+}
+
+/** Top of the heatmap's GPU price axis: about AWS's 2024 on-demand p4d rate per GPU-hour. */
+const GRID_TOP_GPU_PRICE = 4
+
+const steps = (from: number, to: number, count: number): number[] =>
+  Array.from({ length: count }, (_, i) => from + ((to - from) * i) / (count - 1))
+
+/**
+ * The conservative-band ratio (human cost ÷ synthetic cost) over GPU price × human price, the
+ * model evaluated once per cell. The grid spans the article's spot price to $4 per GPU-hour and
+ * its two human prices.
+ */
+function ratioGrid(evaluate: Evaluator): Dataset {
+  const base = evaluate('published')
+  const gpuPrices = steps(base.value('price.spot'), GRID_TOP_GPU_PRICE, 14)
+  const humanPrices = steps(
+    base.value('human.price.conservative'),
+    base.value('human.price.realistic'),
+    13,
+  )
+  const gpuStep = (gpuPrices[1] ?? 0) - (gpuPrices[0] ?? 0)
+  const humanStep = (humanPrices[1] ?? 0) - (humanPrices[0] ?? 0)
+  const rows = gpuPrices.flatMap((gpuPrice) =>
+    humanPrices.map((humanPrice) => {
+      const e = evaluate(
+        'published',
+        new Map([
+          ['price.gpuHour', gpuPrice],
+          ['human.price.conservative', humanPrice],
+        ]),
+      )
+      return {
+        gpuPrice: gpuPrice - gpuStep / 2,
+        gpuPrice2: gpuPrice + gpuStep / 2,
+        humanPrice: humanPrice - humanStep / 2,
+        humanPrice2: humanPrice + humanStep / 2,
+        gpu: gpuPrice,
+        human: humanPrice,
+        ratio: e.value('ratio.conservative'),
+      }
+    }),
+  )
+  return {
+    rows,
+    columns: [
+      { field: 'gpu', title: 'GPU price per hour', format: 'usd2' },
+      { field: 'human', title: 'Human price per pair', format: 'usd2' },
+      { field: 'ratio', title: 'Cost reduction', format: 'ratio' },
+    ],
+  }
+}
+
+/**
+ * Where the ratio is exactly 10×: synthetic cost is proportional to the GPU price, so for each
+ * human price the break-even GPU price is the current one scaled by ratio ÷ 10.
+ */
+function tenfoldLine(evaluate: Evaluator): Dataset {
+  const base = evaluate('published')
+  const highest = GRID_TOP_GPU_PRICE
+  const rows = steps(
+    base.value('human.price.conservative'),
+    base.value('human.price.realistic'),
+    61,
+  )
+    .map((humanPrice) => {
+      const e = evaluate('published', new Map([['human.price.conservative', humanPrice]]))
+      return {
+        human: humanPrice,
+        gpu: (e.value('price.gpuHour') * e.value('ratio.conservative')) / 10,
+      }
+    })
+    // Only the part of the line inside the heatmap's GPU price range.
+    .filter((row) => row.gpu <= highest)
+  return {
+    rows,
+    columns: [
+      { field: 'human', title: 'Human price per pair', format: 'usd2' },
+      { field: 'gpu', title: 'GPU price for 10×', format: 'usd2' },
+    ],
+  }
+}
+
+/** Model sizes of the size chart, in parameters: Llama 2's sizes and GPT-3's. */
+const sizes = [7e9, 13e9, 34e9, 70e9, 175e9]
+
+/** Synthetic cost against model size at a fixed utilisation, as published and with DPO on all pairs. */
+function costBySize(evaluate: Evaluator): Dataset {
+  const rows = stageScenarios.slice(0, 2).flatMap(([scenario, label]) =>
+    sizes.map((params) => {
+      const e = evaluate(scenario, new Map([['model.params', params]]))
+      return { params: params / 1e9, series: label, cost: e.value('synthetic.total') }
+    }),
+  )
+  return {
+    rows,
+    columns: [
+      { field: 'params', title: 'Parameters (billions)', format: 'int' },
+      { field: 'series', title: 'Scenario' },
+      { field: 'cost', title: 'Synthetic cost', format: 'usd' },
+    ],
+  }
+}
+
+/** Every dataset by the name chart specs use. */
+export const datasetBuilders: Readonly<Record<string, (evaluate: Evaluator) => Dataset>> = {
+  costByStage,
+  humanVsSynthetic,
+  costVsPairs,
+  pairMarkers,
+  ratioGrid,
+  tenfoldLine,
+  costBySize,
+}
