@@ -15,6 +15,7 @@ import { unified } from 'unified'
 import type { ChartCacheStore } from '../charts/cache.ts'
 import rehypeCharts from './rehype-charts.ts'
 import rehypeHighlight, { type TextMemo } from './rehype-highlight.ts'
+import rehypeProvenance from './rehype-provenance.ts'
 import rehypeSeriesLinks from './rehype-series-links.ts'
 import rehypeToc from './rehype-toc.ts'
 import remarkDirectives, { type RemarkDirectivesOptions } from './remark-directives.ts'
@@ -46,6 +47,7 @@ export function createProcessor(options: ProcessorOptions) {
         sources: options.sources,
         store: options.chartStore,
       })
+      .use(rehypeProvenance, { session: options.session, bibliography: undefined })
       .use(rehypeSlug)
       .use(rehypeToc)
       .use(rehypeAutolinkHeadings, {

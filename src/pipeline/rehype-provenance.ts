@@ -1,0 +1,138 @@
+/**
+ * Provenance on every number. Each computed number becomes a button that opens a popover (the
+ * HTML `popover` attribute: click, keyboard and touch work without JavaScript) saying what it
+ * is, its formula with the values substituted, the inputs it rests on with their sources, the
+ * scenario, and where to find it in figures.json. Popovers are shared by identical numbers and
+ * collected at the end of the article, where print shows them as an appendix of derivations.
+ */
+import type { Element, ElementContent, Root } from 'hast'
+import { h } from 'hastscript'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import type { Bibliography } from '../citations/types.ts'
+import { formatWithUnit, substituteFormula, symbolicFormula } from '../format/figure.ts'
+import { type Evaluation, scenarioDefs } from '../model/index.ts'
+import type { ModelSession } from './session.ts'
+
+/** Options of the plugin. */
+export interface ProvenanceOptions {
+  readonly session: ModelSession
+  readonly bibliography?: Bibliography | undefined
+}
+
+const isFigure = (node: Element): boolean =>
+  node.tagName === 'span' && typeof node.properties.dataFigure === 'string'
+
+/** The unified plugin. */
+export default function rehypeProvenance(options: ProvenanceOptions) {
+  return (tree: Root, file: VFile): void => {
+    const popovers = new Map<string, Element>()
+    const figures: Element[] = []
+    visit(tree, 'element', (node) => {
+      if (isFigure(node)) figures.push(node)
+    })
+    for (const node of figures) {
+      const expression = String(node.properties.dataFigure)
+      const scenario = String(node.properties.dataScenario ?? options.session.defaultScenario)
+      const key = `${scenario}\u0000${expression}`
+      let popover = popovers.get(key)
+      if (!popover) {
+        popover = provenancePopover(`prov-${popovers.size + 1}`, expression, scenario, figuresRead(file, expression, scenario), node, options)
+        popovers.set(key, popover)
+      }
+      const id = String(popover.properties.id)
+      node.tagName = 'button'
+      node.properties = { type: 'button', className: ['figure'], dataFigure: expression, dataScenario: scenario, popoverTarget: id, ariaDescribedBy: `${id}-what` }
+    }
+    if (popovers.size === 0) return
+    tree.children.push(
+      h('section', { className: ['provenance-store'], ariaLabelledBy: 'how-computed' }, [
+        h('h2', { id: 'how-computed', className: ['print-only'] }, ['How each number was computed']),
+        ...popovers.values(),
+      ]),
+    )
+  }
+}
+
+/** The figures an expression read, as the directive recorded them. */
+function figuresRead(file: VFile, expression: string, scenario: string): readonly string[] {
+  const shown = file.data.shown?.find((s) => s.expression === expression && s.scenario === scenario)
+  return shown?.figures ?? [expression]
+}
+
+function provenancePopover(id: string, expression: string, scenario: string, figures: readonly string[], node: Element, options: ProvenanceOptions): Element {
+  const evaluation = options.session.evaluation(scenario).evaluation
+  const shownText = textOf(node)
+  const single = evaluation.has(expression) ? expression : undefined
+  const body: ElementContent[] = single ? describeFigure(single, evaluation, shownText, id) : describeExpression(expression, figures, evaluation, shownText, id)
+  const leaves = inputsOf(figures, evaluation).filter((input) => input !== single)
+  if (leaves.length > 0) {
+    if (leaves.length <= 5) body.push(h('p', { className: ['provenance-label'] }, ['Inputs']))
+    const list = h('ul', { className: ['provenance-inputs'] }, leaves.map((input) => inputItem(input, evaluation, options.bibliography)))
+    // A ratio rests on twenty-odd inputs: keep the popover short until the reader asks.
+    body.push(leaves.length > 5 ? h('details', [h('summary', [`All ${leaves.length} inputs`]), list]) : list)
+  }
+  const label = scenarioDefs.find((s) => s.name === scenario)?.label ?? scenario
+  body.push(
+    h('p', { className: ['provenance-meta'] }, [
+      `Scenario: ${label}. `,
+      h('a', { href: 'figures.json' }, ['figures.json']),
+      ' · ',
+      h('code', [`npm run explain -- ${single ?? figures[0] ?? expression}`]),
+    ]),
+  )
+  return h('div', { id, popover: 'auto', className: ['provenance'], role: 'dialog', ariaLabel: `How ${shownText} was computed` }, body)
+}
+
+function describeFigure(id: string, evaluation: Evaluation, shownText: string, popoverId: string): ElementContent[] {
+  const figure = evaluation.figure(id)
+  const what = h('p', { id: `${popoverId}-what`, className: ['provenance-what'] }, [h('strong', [figure.label]), ': ', shownText])
+  const p = figure.provenance
+  if (p.kind === 'input') {
+    const changed = p.overridden ? ' Changed by the scenario or a --set.' : ''
+    return [what, h('p', [`A model input. ${p.note}.${changed}`.replace('..', '.')])]
+  }
+  return [
+    what,
+    h('p', { className: ['provenance-formula'] }, [h('code', [`${id} = ${symbolicFormula(p.formula)}`])]),
+    h('p', { className: ['provenance-values'] }, [`= ${substituteFormula(p.formula, evaluation)}`]),
+  ]
+}
+
+function describeExpression(expression: string, figures: readonly string[], evaluation: Evaluation, shownText: string, popoverId: string): ElementContent[] {
+  const values = figures.filter((f) => evaluation.has(f)).map((f) => `${f} = ${formatWithUnit(evaluation.figure(f))}`)
+  return [
+    h('p', { id: `${popoverId}-what`, className: ['provenance-what'] }, [h('strong', ['Computed']), ': ', shownText]),
+    h('p', { className: ['provenance-formula'] }, [h('code', [expression])]),
+    ...(values.length ? [h('p', { className: ['provenance-values'] }, [`where ${values.join('; ')}`])] : []),
+  ]
+}
+
+/** The model inputs a set of figures rests on, in model order. */
+function inputsOf(ids: readonly string[], evaluation: Evaluation): string[] {
+  const seen = new Set<string>()
+  const leaves = new Set<string>()
+  const visitId = (id: string): void => {
+    if (seen.has(id) || !evaluation.has(id)) return
+    seen.add(id)
+    const p = evaluation.figure(id).provenance
+    if (p.kind === 'input') leaves.add(id)
+    else for (const dep of p.deps) visitId(dep)
+  }
+  for (const id of ids) visitId(id)
+  return evaluation.model.ids.filter((id) => leaves.has(id))
+}
+
+function inputItem(id: string, evaluation: Evaluation, bibliography: Bibliography | undefined): Element {
+  const figure = evaluation.figure(id)
+  const p = figure.provenance
+  const source = p.kind === 'input' ? p.source : ''
+  const cite: ElementContent =
+    bibliography?.has(source) === true ? h('a', { href: bibliography.href(source) }, [bibliography.label(source)]) : { type: 'text', value: source }
+  const changed = p.kind === 'input' && p.overridden ? ' (changed)' : ''
+  return h('li', [`${figure.label}: ${formatWithUnit(figure)}${changed} (`, cite, ')'])
+}
+
+function textOf(node: Element): string {
+  return node.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('')
+}
