@@ -4,6 +4,7 @@
  */
 import { formatNumber } from '../format/number.ts'
 import type { Evaluation } from './evaluate.ts'
+import { scenarioDefs } from './scenarios.ts'
 
 /** Evaluates the model under a scenario plus extra input values. */
 export type Evaluator = (scenario: string, extra?: ReadonlyMap<string, number>) => Evaluation
@@ -234,6 +235,44 @@ function costBySize(evaluate: Evaluator): Dataset {
   }
 }
 
+/** An order of magnitude: the article's headline threshold ("more than an order of magnitude"). */
+export const ORDER_OF_MAGNITUDE = 10
+
+/** Both reduction ratios under every scenario, for the robustness chart. */
+function ratioByScenario(
+  evaluate: Evaluator,
+  scenarios: ReadonlyArray<{ name: string; label: string }>,
+): Dataset {
+  const rows = scenarios.flatMap(({ name, label }, order) => {
+    const e = evaluate(name)
+    return [
+      {
+        scenario: label,
+        order,
+        band: 'Conservative human price',
+        ratio: e.value('ratio.conservative'),
+      },
+      { scenario: label, order, band: 'Realistic human price', ratio: e.value('ratio.realistic') },
+    ]
+  })
+  return {
+    rows,
+    columns: [
+      { field: 'scenario', title: 'Scenario' },
+      { field: 'band', title: 'Human price' },
+      { field: 'ratio', title: 'Cost reduction', format: 'ratio' },
+    ],
+  }
+}
+
+/** The threshold line of the robustness chart. */
+function threshold(): Dataset {
+  return {
+    rows: [{ ratio: ORDER_OF_MAGNITUDE, label: 'order of magnitude' }],
+    columns: [{ field: 'ratio', title: 'Threshold', format: 'ratio' }],
+  }
+}
+
 /** Every dataset by the name chart specs use. */
 export const datasetBuilders: Readonly<Record<string, (evaluate: Evaluator) => Dataset>> = {
   costByStage,
@@ -243,4 +282,6 @@ export const datasetBuilders: Readonly<Record<string, (evaluate: Evaluator) => D
   ratioGrid,
   tenfoldLine,
   costBySize,
+  ratioByScenario: (evaluate) => ratioByScenario(evaluate, scenarioDefs),
+  threshold,
 }

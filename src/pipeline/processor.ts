@@ -14,6 +14,7 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { ChartCacheStore } from '../charts/cache.ts'
 import rehypeCharts from './rehype-charts.ts'
+import rehypeGenerated from './rehype-generated.ts'
 import rehypeHighlight, { type TextMemo } from './rehype-highlight.ts'
 import rehypeProvenance from './rehype-provenance.ts'
 import rehypeSeriesLinks from './rehype-series-links.ts'
@@ -42,6 +43,7 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkDirectives, options)
       .use(remarkRehype)
       .use(rehypeSeriesLinks, { seriesBaseUrl: options.seriesBaseUrl })
+      .use(rehypeGenerated, { session: options.session, bibliography: undefined })
       .use(rehypeCharts, {
         session: options.session,
         sources: options.sources,

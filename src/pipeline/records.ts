@@ -30,6 +30,8 @@ export interface ShownFigure {
 
 /** A `:check` claim and whether it holds. */
 export interface Claim {
+  /** The claim in words (the `claim` attribute), else its expression. */
+  readonly claim: string
   readonly expression: string
   readonly scenario: string
   readonly holds: boolean

@@ -37,17 +37,33 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
       const key = `${scenario}\u0000${expression}`
       let popover = popovers.get(key)
       if (!popover) {
-        popover = provenancePopover(`prov-${popovers.size + 1}`, expression, scenario, figuresRead(file, expression, scenario), node, options)
+        popover = provenancePopover(
+          `prov-${popovers.size + 1}`,
+          expression,
+          scenario,
+          figuresRead(file, expression, scenario),
+          node,
+          options,
+        )
         popovers.set(key, popover)
       }
       const id = String(popover.properties.id)
       node.tagName = 'button'
-      node.properties = { type: 'button', className: ['figure'], dataFigure: expression, dataScenario: scenario, popoverTarget: id, ariaDescribedBy: `${id}-what` }
+      node.properties = {
+        type: 'button',
+        className: ['figure'],
+        dataFigure: expression,
+        dataScenario: scenario,
+        popoverTarget: id,
+        ariaDescribedBy: [`${id}-what`],
+      }
     }
     if (popovers.size === 0) return
     tree.children.push(
       h('section', { className: ['provenance-store'], ariaLabelledBy: 'how-computed' }, [
-        h('h2', { id: 'how-computed', className: ['print-only'] }, ['How each number was computed']),
+        h('h2', { id: 'how-computed', className: ['print-only'] }, [
+          'How each number was computed',
+        ]),
         ...popovers.values(),
       ]),
     )
@@ -60,17 +76,34 @@ function figuresRead(file: VFile, expression: string, scenario: string): readonl
   return shown?.figures ?? [expression]
 }
 
-function provenancePopover(id: string, expression: string, scenario: string, figures: readonly string[], node: Element, options: ProvenanceOptions): Element {
+function provenancePopover(
+  id: string,
+  expression: string,
+  scenario: string,
+  figures: readonly string[],
+  node: Element,
+  options: ProvenanceOptions,
+): Element {
   const evaluation = options.session.evaluation(scenario).evaluation
   const shownText = textOf(node)
   const single = evaluation.has(expression) ? expression : undefined
-  const body: ElementContent[] = single ? describeFigure(single, evaluation, shownText, id) : describeExpression(expression, figures, evaluation, shownText, id)
+  const body: ElementContent[] = single
+    ? describeFigure(single, evaluation, shownText, id)
+    : describeExpression(expression, figures, evaluation, shownText, id)
   const leaves = inputsOf(figures, evaluation).filter((input) => input !== single)
   if (leaves.length > 0) {
     if (leaves.length <= 5) body.push(h('p', { className: ['provenance-label'] }, ['Inputs']))
-    const list = h('ul', { className: ['provenance-inputs'] }, leaves.map((input) => inputItem(input, evaluation, options.bibliography)))
+    const list = h(
+      'ul',
+      { className: ['provenance-inputs'] },
+      leaves.map((input) => inputItem(input, evaluation, options.bibliography)),
+    )
     // A ratio rests on twenty-odd inputs: keep the popover short until the reader asks.
-    body.push(leaves.length > 5 ? h('details', [h('summary', [`All ${leaves.length} inputs`]), list]) : list)
+    body.push(
+      leaves.length > 5
+        ? h('details', [h('summary', [`All ${leaves.length} inputs`]), list])
+        : list,
+    )
   }
   const label = scenarioDefs.find((s) => s.name === scenario)?.label ?? scenario
   body.push(
@@ -81,12 +114,31 @@ function provenancePopover(id: string, expression: string, scenario: string, fig
       h('code', [`npm run explain -- ${single ?? figures[0] ?? expression}`]),
     ]),
   )
-  return h('div', { id, popover: 'auto', className: ['provenance'], role: 'dialog', ariaLabel: `How ${shownText} was computed` }, body)
+  return h(
+    'div',
+    {
+      id,
+      popover: 'auto',
+      className: ['provenance'],
+      role: 'dialog',
+      ariaLabel: `How ${shownText} was computed`,
+    },
+    body,
+  )
 }
 
-function describeFigure(id: string, evaluation: Evaluation, shownText: string, popoverId: string): ElementContent[] {
+function describeFigure(
+  id: string,
+  evaluation: Evaluation,
+  shownText: string,
+  popoverId: string,
+): ElementContent[] {
   const figure = evaluation.figure(id)
-  const what = h('p', { id: `${popoverId}-what`, className: ['provenance-what'] }, [h('strong', [figure.label]), ': ', shownText])
+  const what = h('p', { id: `${popoverId}-what`, className: ['provenance-what'] }, [
+    h('strong', [figure.label]),
+    ': ',
+    shownText,
+  ])
   const p = figure.provenance
   if (p.kind === 'input') {
     const changed = p.overridden ? ' Changed by the scenario or a --set.' : ''
@@ -94,17 +146,33 @@ function describeFigure(id: string, evaluation: Evaluation, shownText: string, p
   }
   return [
     what,
-    h('p', { className: ['provenance-formula'] }, [h('code', [`${id} = ${symbolicFormula(p.formula)}`])]),
+    h('p', { className: ['provenance-formula'] }, [
+      h('code', [`${id} = ${symbolicFormula(p.formula)}`]),
+    ]),
     h('p', { className: ['provenance-values'] }, [`= ${substituteFormula(p.formula, evaluation)}`]),
   ]
 }
 
-function describeExpression(expression: string, figures: readonly string[], evaluation: Evaluation, shownText: string, popoverId: string): ElementContent[] {
-  const values = figures.filter((f) => evaluation.has(f)).map((f) => `${f} = ${formatWithUnit(evaluation.figure(f))}`)
+function describeExpression(
+  expression: string,
+  figures: readonly string[],
+  evaluation: Evaluation,
+  shownText: string,
+  popoverId: string,
+): ElementContent[] {
+  const values = figures
+    .filter((f) => evaluation.has(f))
+    .map((f) => `${f} = ${formatWithUnit(evaluation.figure(f))}`)
   return [
-    h('p', { id: `${popoverId}-what`, className: ['provenance-what'] }, [h('strong', ['Computed']), ': ', shownText]),
+    h('p', { id: `${popoverId}-what`, className: ['provenance-what'] }, [
+      h('strong', ['Computed']),
+      ': ',
+      shownText,
+    ]),
     h('p', { className: ['provenance-formula'] }, [h('code', [expression])]),
-    ...(values.length ? [h('p', { className: ['provenance-values'] }, [`where ${values.join('; ')}`])] : []),
+    ...(values.length
+      ? [h('p', { className: ['provenance-values'] }, [`where ${values.join('; ')}`])]
+      : []),
   ]
 }
 
@@ -123,16 +191,24 @@ function inputsOf(ids: readonly string[], evaluation: Evaluation): string[] {
   return evaluation.model.ids.filter((id) => leaves.has(id))
 }
 
-function inputItem(id: string, evaluation: Evaluation, bibliography: Bibliography | undefined): Element {
+function inputItem(
+  id: string,
+  evaluation: Evaluation,
+  bibliography: Bibliography | undefined,
+): Element {
   const figure = evaluation.figure(id)
   const p = figure.provenance
   const source = p.kind === 'input' ? p.source : ''
   const cite: ElementContent =
-    bibliography?.has(source) === true ? h('a', { href: bibliography.href(source) }, [bibliography.label(source)]) : { type: 'text', value: source }
+    bibliography?.has(source) === true
+      ? h('a', { href: bibliography.href(source) }, [bibliography.label(source)])
+      : { type: 'text', value: source }
   const changed = p.kind === 'input' && p.overridden ? ' (changed)' : ''
   return h('li', [`${figure.label}: ${formatWithUnit(figure)}${changed} (`, cite, ')'])
 }
 
 function textOf(node: Element): string {
-  return node.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('')
+  return node.children
+    .map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : ''))
+    .join('')
 }

@@ -20,7 +20,12 @@ for (const button of document.querySelectorAll('button.figure[popovertarget]')) 
   const hideSoon = () => {
     clearTimeout(timer)
     timer = setTimeout(() => {
-      if (popover.matches(':popover-open') && !popover.matches(':hover') && !popover.contains(document.activeElement)) popover.hidePopover()
+      if (
+        popover.matches(':popover-open') &&
+        !popover.matches(':hover') &&
+        !popover.contains(document.activeElement)
+      )
+        popover.hidePopover()
     }, 250)
   }
   button.addEventListener('focus', show)

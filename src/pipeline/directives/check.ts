@@ -17,6 +17,9 @@ export const check: DirectiveSpec = {
   renders: 'nothing',
   attributes: {
     required: { doc: 'Fail the build when the claim is false (otherwise it is reported).' },
+    claim: {
+      doc: 'The claim in words, as the claims report shows it ("more than an order of magnitude").',
+    },
   },
   run(node, env) {
     const evaluated = evaluateLabel(env, this.example)
@@ -40,6 +43,7 @@ export const check: DirectiveSpec = {
     const { line, column } = pointOf(node)
     env.file.data.claims ??= []
     env.file.data.claims.push({
+      claim: env.attributes.claim ?? source,
       expression: source,
       scenario: env.scenario,
       holds: result.value,

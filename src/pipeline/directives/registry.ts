@@ -2,12 +2,22 @@
 import { chart } from './chart.ts'
 import { check } from './check.ts'
 import { derivation } from './derivation.ts'
+import { inputsTable, robustness } from './generated.ts'
 import { listing } from './listing.ts'
 import { scenario } from './scenario.ts'
 import type { DirectiveSpec } from './spec.ts'
 import { val } from './val.ts'
 
-const all: readonly DirectiveSpec[] = [val, check, derivation, listing, scenario, chart]
+const all: readonly DirectiveSpec[] = [
+  val,
+  check,
+  derivation,
+  listing,
+  scenario,
+  chart,
+  robustness,
+  inputsTable,
+]
 
 /** Directive specs by name. */
 export const directiveRegistry: ReadonlyMap<string, DirectiveSpec> = new Map(

@@ -1,0 +1,38 @@
+/**
+ * The build's side of the bibliography: read content/references.bib through the build's
+ * effects and turn its errors into located diagnostics (`content/references.bib:12:3: error: …`).
+ */
+import { BuildFailure } from '../diagnostics/report.ts'
+import { BibliographyError, parseBibliography } from './bibliography.ts'
+import type { Bibliography } from './types.ts'
+
+/** Where the article's bibliography lives, relative to the project root. */
+export const BIBLIOGRAPHY_PATH = 'content/references.bib'
+
+/** Reads and parses the bibliography; a missing file is an empty one. Throws BuildFailure. */
+export async function loadBibliography(
+  readText: (path: string) => Promise<string>,
+  path: string = BIBLIOGRAPHY_PATH,
+): Promise<Bibliography> {
+  let text: string
+  try {
+    text = await readText(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    text = ''
+  }
+  try {
+    return parseBibliography(text, path)
+  } catch (error) {
+    if (!(error instanceof BibliographyError)) throw error
+    throw new BuildFailure([
+      {
+        place: `${error.path}:${error.line}:${error.column}`,
+        reason: error.reason,
+        hint: error.hint,
+        ruleId: error.ruleId,
+        severity: 'error',
+      },
+    ])
+  }
+}
