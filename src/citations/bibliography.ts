@@ -79,7 +79,11 @@ function toEntry(raw: RawEntry): Draft {
   }
   const title = fields.get('title')
   if (title === undefined)
-    throw new BibtexSyntaxError(raw.keyOffset, citationMessages.missingField('title', raw.key), 'missing-field')
+    throw new BibtexSyntaxError(
+      raw.keyOffset,
+      citationMessages.missingField('title', raw.key),
+      'missing-field',
+    )
   const authorValue = raw.fields.get('author')
   const { people, more } = authorValue ? parseNames(authorValue) : { people: [], more: false }
   return {
@@ -102,7 +106,11 @@ function yearOf(raw: RawEntry, fields: ReadonlyMap<string, string>): string {
   if (year === undefined) return 'n.d.'
   if (/^[0-9]{4}$/.test(year)) return year
   const value = raw.fields.get('year') ?? raw.fields.get('date')
-  throw new BibtexSyntaxError(value?.offset ?? raw.keyOffset, citationMessages.invalidYear(year), 'invalid-year')
+  throw new BibtexSyntaxError(
+    value?.offset ?? raw.keyOffset,
+    citationMessages.invalidYear(year),
+    'invalid-year',
+  )
 }
 
 /** Letters `a`, `b`, … for entries whose names and year coincide, in order of title. */

@@ -64,8 +64,7 @@ export function referenceText(entry: ReferenceEntry): string {
 /** `<li id="ref-key">` for one entry. */
 export function referenceItem(bibliography: Bibliography, key: string): Element {
   const children: ElementContent[] = referenceParts(bibliography.entry(key)).map((part) => {
-    if (part.kind === 'link')
-      return h('a', { href: part.href, rel: ['noopener'] }, part.text)
+    if (part.kind === 'link') return h('a', { href: part.href, rel: ['noopener'] }, part.text)
     if (part.kind === 'note') return h('span', { className: ['note'] }, part.text)
     return { type: 'text', value: part.text }
   })
