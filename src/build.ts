@@ -10,6 +10,7 @@ import type { VFileMessage } from 'vfile-message'
 import { parseDocument } from 'yaml'
 import { z } from 'zod'
 import type { ChartCacheStore } from './charts/cache.ts'
+import { loadBibliography } from './citations/load.ts'
 import { CliError, flagFor } from './diagnostics/errors.ts'
 import { BuildFailure, type Diagnostic } from './diagnostics/report.ts'
 import { DEFAULT_SCENARIO, ModelError, scenarioDefs } from './model/index.ts'
@@ -75,6 +76,7 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
     sources: {
       formulas: await effects.readText('src/model/formulas.ts'),
       charts: await loadCharts(effects),
+      bibliography: await loadBibliography((path) => effects.readText(path)),
     },
     seriesBaseUrl: site.seriesBaseUrl,
     memo: effects.memo,

@@ -23,8 +23,8 @@ export interface Citation {
   readonly start: number
   readonly end: number
   readonly items: readonly CitationItem[]
-  /** A narrative `@key's`. */
-  readonly possessive: boolean
+  /** `'s` or `’s` after a narrative `@key`, as written; empty otherwise. */
+  readonly possessive: string
 }
 
 /** Keys as references.bib allows them: punctuation only inside, so `@kaplan2020.` ends a sentence. */
@@ -46,7 +46,7 @@ export function findCitations(text: string): Citation[] {
         start: match.index,
         end: match.index + match[0].length,
         items,
-        possessive: false,
+        possessive: '',
       })
   }
   const inside = (offset: number) => found.some((c) => c.start <= offset && offset < c.end)
@@ -58,7 +58,7 @@ export function findCitations(text: string): Citation[] {
       start: match.index,
       end: match.index + match[0].length,
       items: [{ prefix: '', key, at: match.index, yearOnly: false, suffix: '' }],
-      possessive: match[2] !== undefined,
+      possessive: match[2] ?? '',
     })
   }
   return found.sort((a, b) => a.start - b.start)

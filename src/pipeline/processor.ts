@@ -1,7 +1,7 @@
 /**
  * The one place that fixes the order of the pipeline:
- * parse → front matter → title → directives → HTML → links, charts, ids, contents, anchors,
- * highlighting → text.
+ * parse → front matter → title → directives → citations → HTML → links, charts, ids, contents,
+ * anchors, highlighting → text.
  */
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypeSlug from 'rehype-slug'
@@ -19,6 +19,7 @@ import rehypeHighlight, { type TextMemo } from './rehype-highlight.ts'
 import rehypeProvenance from './rehype-provenance.ts'
 import rehypeSeriesLinks from './rehype-series-links.ts'
 import rehypeToc from './rehype-toc.ts'
+import remarkCitations from './remark-citations.ts'
 import remarkDirectives, { type RemarkDirectivesOptions } from './remark-directives.ts'
 import remarkFrontmatterValidate from './remark-frontmatter-validate.ts'
 import remarkTitle from './remark-title.ts'
@@ -41,15 +42,22 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkFrontmatterValidate)
       .use(remarkTitle, options)
       .use(remarkDirectives, options)
+      .use(remarkCitations, { bibliography: options.sources.bibliography })
       .use(remarkRehype)
       .use(rehypeSeriesLinks, { seriesBaseUrl: options.seriesBaseUrl })
-      .use(rehypeGenerated, { session: options.session, bibliography: undefined })
+      .use(rehypeGenerated, {
+        session: options.session,
+        bibliography: options.sources.bibliography,
+      })
       .use(rehypeCharts, {
         session: options.session,
         sources: options.sources,
         store: options.chartStore,
       })
-      .use(rehypeProvenance, { session: options.session, bibliography: undefined })
+      .use(rehypeProvenance, {
+        session: options.session,
+        bibliography: options.sources.bibliography,
+      })
       .use(rehypeSlug)
       .use(rehypeToc)
       .use(rehypeAutolinkHeadings, {

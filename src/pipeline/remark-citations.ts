@@ -137,8 +137,7 @@ function rewrite(
     at = citation.end
     if (citation.kind === 'narrative') {
       const [{ key } = { key: '' }] = citation.items
-      const names = citation.possessive ? `${bib.names(key)}’s` : bib.names(key)
-      out.push(link(key, `${names} (${bib.year(key)})`, bib))
+      out.push(link(key, `${bib.names(key)}${citation.possessive} (${bib.year(key)})`, bib))
       continue
     }
     text('(')

@@ -4,6 +4,7 @@ import { check } from './check.ts'
 import { derivation } from './derivation.ts'
 import { inputsTable, robustness } from './generated.ts'
 import { listing } from './listing.ts'
+import { references } from './references.ts'
 import { scenario } from './scenario.ts'
 import type { DirectiveSpec } from './spec.ts'
 import { val } from './val.ts'
@@ -17,6 +18,7 @@ const all: readonly DirectiveSpec[] = [
   chart,
   robustness,
   inputsTable,
+  references,
 ]
 
 /** Directive specs by name. */

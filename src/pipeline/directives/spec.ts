@@ -5,6 +5,7 @@
  */
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
 import type { VFile } from 'vfile'
+import type { Bibliography } from '../../citations/types.ts'
 import type { ModelSession } from '../session.ts'
 
 /** Any directive node. */
@@ -66,4 +67,6 @@ export interface PipelineSources {
   readonly formulas: string
   /** Chart specs by path relative to content/ (`charts/x.vl.json`). */
   readonly charts: ReadonlyMap<string, string>
+  /** content/references.bib, for citations and the references list. */
+  readonly bibliography: Bibliography
 }

@@ -1,0 +1,145 @@
+/**
+ * End to end on the real article: the build in memory from content/, checked for the numbers
+ * the article printed, for hand-typed numbers, determinism, scenario consistency, unique ids,
+ * and charts that agree with the text.
+ */
+import assert from 'node:assert/strict'
+import { before, describe, test } from 'node:test'
+import { type BuildResult, build } from '../../src/build.ts'
+import { memoryChartCacheStore } from '../../src/charts/cache.ts'
+import { evaluateScenario } from '../../src/model/index.ts'
+import { fsEffects, memoryMemo } from '../../src/site/effects.ts'
+import { root } from '../helpers.ts'
+
+const page = 'economics-of-alignment/index.html'
+const effects = () => ({ ...fsEffects(root, memoryMemo()), chartStore: memoryChartCacheStore(), commit: async () => 'test' })
+
+let published: BuildResult
+let html: string
+before(async () => {
+  published = await build({ root }, effects())
+  html = published.files.get(page) ?? ''
+})
+
+/** Text of every computed-number button for an expression. */
+function shown(source: string, expression: string): string[] {
+  const escaped = expression.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/"/g, '&#x22;')
+  return [...source.matchAll(new RegExp(`<button[^>]*data-figure="${escaped}"[^>]*>([^<]*)</button>`, 'g'))].map((m) => m[1] ?? '')
+}
+
+describe('the built article', () => {
+  // [expression on the page, the string the article printed] — 58.5× where it printed 58.4x.
+  const printed: Array<[string, string]> = [
+    ['sft.cost', '$42.54'],
+    ['inference.cost', '$144.09'],
+    ['dpo.cost', '$93.11'],
+    ['synthetic.total', '$279.74'],
+    ['synthetic.costPerPair', '$0.026'],
+    ['human.cost.conservative', '$3,272'],
+    ['human.cost.realistic', '$16,359'],
+    ['llama2.humanCost.conservative', '$300,000'],
+    ['llama2.humanCost.realistic', '$1,500,000'],
+    ['ratio.conservative', '11.7×'],
+    ['ratio.realistic', '58.5×'],
+    ['inference.calls', '49,077'],
+    ['rlaif.m1.calls', '17,838'],
+    ['rlaif.m2.calls', '31,239'],
+    ['rlaif.pairs.total', '10,906'],
+    ['throughput.sustained', '135.6'],
+    ['llama2.pretrain.gpuHours', '1,720,320'],
+    ['price.reserved.discount', '40%'],
+    ['price.spot.discount', '70%'],
+    ['floor(ratio.conservative)', '11×'],
+    ['floor(ratio.realistic)', '58×'],
+  ]
+  for (const [expression, text] of printed) {
+    test(`shows ${expression} as ${text}`, () => assert.ok(shown(html, expression).includes(text), `${expression}: ${shown(html, expression).join(', ')}`))
+  }
+
+  test('the derivations show the printed intermediate values', () => {
+    for (const text of ['19.8M tokens', '8.3×10¹⁸ FLOP', '17.0 GPU·h', '201M tokens', '2.8×10¹⁹ FLOP', '57.6 GPU·h', '16.2M tokens', '1.8×10¹⁹ FLOP', '37.2 GPU·h']) {
+      assert.ok(html.includes(`>${text}</button>`), text)
+    }
+  })
+
+  test('no number in the author’s prose is typed by hand', () => {
+    const body = html.slice(html.indexOf('<div class="article-body">'), html.indexOf('<section class="provenance-store"'))
+    const prose = body
+      .replace(/<button[^>]*class="figure"[^>]*>[^<]*<\/button>/g, ' ')
+      .replace(/<pre[\s\S]*?<\/pre>/g, ' ')
+      .replace(/<code[\s\S]*?<\/code>/g, ' ')
+      .replace(/<section[^>]*class="generated"[\s\S]*?<\/section>/g, ' ')
+      .replace(/<figure[^>]*class="chart"[\s\S]*?<\/figure>/g, ' ')
+      .replace(/<ol class="references"[\s\S]*?<\/ol>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#x[0-9a-f]+;|&[a-z]+;/gi, ' ')
+    const allowed = [
+      /\bLlama 2\b/g, /\bGPT-4\b/g, /\bM[123]\b/g, /\bPart [1-4]\b/g, /\bp4d\.24xlarge\b/g, /\b[AH]100\b/g,
+      /\b(?:19|20)\d\d\b/g, /\bCase [12]\b/g, /\bComponent [123]\b/g, /(?:^|\s)[1-4]\.\s/g,
+    ]
+    const rest = allowed.reduce((text, pattern) => text.replace(pattern, ' '), prose)
+    const digits = [...rest.matchAll(/.{0,30}\d.{0,30}/g)].map((m) => m[0].replace(/\s+/g, ' ').trim())
+    assert.deepEqual(digits, [])
+  })
+
+  test('every id on the page is unique', () => {
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])
+    const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i)
+    assert.deepEqual(duplicates, [])
+    assert.ok(ids.length > 100)
+  })
+
+  test('two builds are byte-identical', async () => {
+    const again = await build({ root }, effects())
+    assert.deepEqual([...again.files.keys()].sort(), [...published.files.keys()].sort())
+    for (const [path, content] of published.files) assert.equal(again.files.get(path), content, path)
+  })
+
+  test('charts agree with the text', () => {
+    const chart = (id: string) => html.slice(html.indexOf(`<figure class="chart" id="chart-${id}"`), html.indexOf('</figure>', html.indexOf(`id="chart-${id}"`)))
+    // The human-vs-synthetic chart labels its points; the text prints $279.74 (≈ $280).
+    const human = chart('human-vs-synthetic')
+    assert.match(human, /<text[^>]*>\$280<\/text>/)
+    assert.match(human, /<text[^>]*>\$16,359<\/text>/)
+    // The stage chart's data (the rows Vega drew) carries the DPO cost the text prints.
+    assert.match(chart('cost-by-stage'), /<td>As published<\/td><td>DPO<\/td><td>\$93\.11<\/td>/)
+    // The heatmap's cell at the article's prices is the conservative ratio the text prints.
+    assert.match(chart('ratio-heatmap'), /<td>\$2\.50<\/td><td>\$0\.30<\/td><td>11\.7×<\/td>/)
+    // The size chart at 70B with DPO on all pairs is the dpo-all-pairs total.
+    const total = evaluateScenario({ scenario: 'dpo-all-pairs' }).evaluation.value('synthetic.total')
+    assert.match(chart('cost-by-size'), new RegExp(`<td>70</td><td>DPO on all pairs</td><td>\\$${total.toFixed(2)}</td>`))
+    for (const id of ['cost-by-stage', 'human-vs-synthetic', 'cost-vs-pairs', 'ratio-heatmap', 'cost-by-size', 'ratio-by-scenario']) {
+      const svg = chart(id)
+      assert.match(svg, /<svg[^>]*role="img"/, id)
+      assert.match(svg, /<title id="[^"]+">/, id)
+      assert.match(svg, /<desc id="[^"]+">/, id)
+      assert.ok(published.files.has(`economics-of-alignment/charts/${id}.svg`), id)
+    }
+  })
+})
+
+describe('a build with the GPU price halved', () => {
+  test('every number that depends on the price changes, consistently; the others do not', async () => {
+    const halved = await build({ root, settings: ['price.gpuHour=1.25'] }, effects())
+    const before = JSON.parse(published.files.get('economics-of-alignment/figures.json') ?? '{}').scenarios.published.figures
+    const after = JSON.parse(halved.files.get('economics-of-alignment/figures.json') ?? '{}').scenarios.published.figures
+    const dependsOnPrice = (id: string): boolean => id === 'price.gpuHour' || (before[id]?.deps ?? []).some(dependsOnPrice)
+    let changed = 0
+    for (const id of Object.keys(before)) {
+      if (!dependsOnPrice(id)) {
+        assert.equal(after[id].value, before[id].value, id)
+        continue
+      }
+      changed++
+      const ratio = after[id].value / before[id].value
+      // Costs scale with the price, reductions with its inverse; discounts are relative to it.
+      const expected = before[id].unit === '×' ? 2 : before[id].unit === '%' ? ratio : 0.5
+      assert.ok(Math.abs(ratio - expected) < 1e-9, `${id}: ${before[id].formatted} → ${after[id].formatted}`)
+    }
+    assert.ok(changed > 10)
+    const page2 = halved.files.get(page) ?? ''
+    assert.ok(shown(page2, 'synthetic.total').includes('$139.87'))
+    assert.ok(shown(page2, 'ratio.conservative').includes('23.4×'))
+    assert.match(page2, /Computed under scenario/)
+  })
+})
