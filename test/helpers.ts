@@ -18,11 +18,14 @@ export function memoryEffects(content: Readonly<Record<string, string>>): BuildE
   return {
     readText: async (path) => files.get(path) ?? readFileSync(join(root, path), 'utf8'),
     list: async (dir) => {
-      if (dir === 'content')
-        return [...files.keys()]
-          .filter((p) => p.startsWith('content/'))
-          .map((p) => p.slice('content/'.length))
+      const own = [...files.keys()].filter((p) => p.startsWith(`${dir}/`))
+      // content/ is always the fixture's; content/charts/ only when the fixture brings charts.
+      if (dir === 'content' || own.length > 0) {
+        return own
+          .map((p) => p.slice(dir.length + 1))
+          .filter((name) => !name.includes('/'))
           .sort()
+      }
       return readdirSync(join(root, dir), { withFileTypes: true })
         .filter((e) => e.isFile())
         .map((e) => e.name)
@@ -40,12 +43,24 @@ export const siteYaml = 'title: Test site\nseriesBaseUrl: https://example.org/\n
 /** Builds one markdown file in memory; returns the result or the diagnostics it failed with. */
 export async function buildOne(
   markdown: string,
-  options: { scenario?: string; settings?: string[] } = {},
+  options: {
+    scenario?: string
+    settings?: string[]
+    charts?: Readonly<Record<string, string>>
+  } = {},
 ): Promise<{ result?: BuildResult; diagnostics: Diagnostic[] }> {
+  const charts = Object.entries(options.charts ?? {}).map(([name, text]) => [
+    `content/charts/${name}`,
+    text,
+  ])
   try {
     const result = await build(
-      { root, ...options },
-      memoryEffects({ 'content/input.md': markdown, 'content/site.yaml': siteYaml }),
+      { root, scenario: options.scenario, settings: options.settings },
+      memoryEffects({
+        'content/input.md': markdown,
+        'content/site.yaml': siteYaml,
+        ...Object.fromEntries(charts),
+      }),
     )
     return { result, diagnostics: [...result.warnings] }
   } catch (error) {

@@ -105,6 +105,7 @@ class Parser {
   }
 
   #entry(type: string): RawEntry {
+    const start = this.#text.lastIndexOf('@', this.#at)
     const close = this.#open()
     this.#skipSpace()
     const keyOffset = this.#at
@@ -121,6 +122,16 @@ class Parser {
     for (;;) {
       this.#skipSpace()
       if (this.#peek() === close) break
+      if (this.#peek() === '')
+        throw new BibtexSyntaxError(
+          start,
+          citationMessages.bibSyntax(
+            `end of file inside \`${key}\``,
+            `\`${close}\` closing the entry`,
+            'close the entry; if it looks closed, a `{` in one of its values is not',
+          ),
+          'bibtex-syntax',
+        )
       this.#expect(',', `\`,\` or \`${close}\` after ${fields.size ? 'a field' : 'the key'}`)
       this.#skipSpace()
       if (this.#peek() === close) break
@@ -212,6 +223,8 @@ class Parser {
     let depth = 0
     for (this.#at++; this.#at < this.#text.length; this.#at++) {
       const c = this.#text[this.#at]
+      if (c === '\n' && /^\s*@[A-Za-z]+\s*[{(]/.test(this.#text.slice(this.#at + 1, this.#at + 40)))
+        break // the next entry: this value's brace was never closed
       if (c === '\\') this.#at++
       else if (c === '{') depth++
       else if (c === '}' && depth > 0) depth--
@@ -225,7 +238,7 @@ class Parser {
       open,
       citationMessages.bibSyntax(
         `\`${this.#text[open]}\` without its closing \`${closer}\``,
-        `a value that ends before the end of the file`,
+        `a value that ends before the next entry`,
         'braces must balance inside every value',
       ),
       'bibtex-syntax',

@@ -4,7 +4,16 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -13,13 +22,17 @@ import { root } from '../helpers.ts'
 let dir: string
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'article-project-'))
-  for (const entry of ['bin', 'src', 'content', 'templates', 'package.json', 'package-lock.json']) cpSync(join(root, entry), join(dir, entry), { recursive: true })
+  for (const entry of ['bin', 'src', 'content', 'templates', 'package.json', 'package-lock.json'])
+    cpSync(join(root, entry), join(dir, entry), { recursive: true })
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
 })
 after(() => rmSync(dir, { recursive: true, force: true }))
 
 const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/article.mjs', ...args], { cwd: dir, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, ['bin/article.mjs', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -54,11 +67,17 @@ describe('a failing build', () => {
     const { code, stderr } = run('build')
     restore()
     assert.equal(code, 1)
-    assert.match(stderr, /^content\/economics-of-alignment\.md:\d+:\d+: error: Unexpected figure `sft\.cots`/m)
+    assert.match(
+      stderr,
+      /^content\/economics-of-alignment\.md:\d+:\d+: error: Unexpected figure `sft\.cots`/m,
+    )
     assert.match(stderr, /did you mean `sft\.cost`/)
     assert.doesNotMatch(stderr, /\n\s+at /)
     assert.deepEqual(snapshotTree(join(dir, 'dist')), built)
-    assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('dist.')), [])
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.startsWith('dist.')),
+      [],
+    )
   })
 
   test('a template error names the template and line', () => {
@@ -82,11 +101,22 @@ describe('a failing build', () => {
 describe('figures snapshot', () => {
   test('a changed input fails the check with exactly the moved figures, and update accepts it', () => {
     assert.equal(run('figures-check').code, 0)
-    const restore = edit('src/model/inputs.ts', /'human\.price\.realistic',\s*1\.5,/, "'human.price.realistic', 1.6,")
+    const restore = edit(
+      'src/model/inputs.ts',
+      /'human\.price\.realistic',\s*1\.5,/,
+      "'human.price.realistic', 1.6,",
+    )
     const check = run('figures-check')
     assert.equal(check.code, 1)
-    const moved = new Set([...check.stdout.matchAll(/^changed\s+figure\s+\S+\s+(\S+)/gm)].map((m) => m[1]))
-    assert.deepEqual([...moved].sort(), ['human.cost.realistic', 'human.price.realistic', 'llama2.humanCost.realistic', 'ratio.realistic'])
+    const moved = new Set(
+      [...check.stdout.matchAll(/^changed\s+figure\s+\S+\s+(\S+)/gm)].map((m) => m[1]),
+    )
+    assert.deepEqual([...moved].sort(), [
+      'human.cost.realistic',
+      'human.price.realistic',
+      'llama2.humanCost.realistic',
+      'ratio.realistic',
+    ])
     assert.match(check.stdout, /\$16,359 \(16359\)\s+\$17,450 \(17449\.6\d*\)\s+\+6\.67%/)
     assert.equal(run('figures-update').code, 0)
     assert.equal(run('figures-check').code, 0)
@@ -96,10 +126,20 @@ describe('figures snapshot', () => {
   test('the job summary gets a markdown table', () => {
     const restore = edit('src/model/inputs.ts', /'sft\.epochs',\s*1,/, "'sft.epochs', 2,")
     const summary = join(dir, 'summary.md')
-    const r = spawnSync(process.execPath, ['bin/article.mjs', 'figures-check'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GITHUB_STEP_SUMMARY: summary } })
+    const r = spawnSync(process.execPath, ['bin/article.mjs', 'figures-check'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_STEP_SUMMARY: summary },
+    })
     restore()
     assert.equal(r.status, 1)
-    assert.match(readFileSync(summary, 'utf8'), /^\| change \| kind \| scenario \| figure \| old \| new \| Δ % \|$/m)
-    assert.match(readFileSync(summary, 'utf8'), /\| changed \| figure \| published \| `sft\.cost` \| \$42\.54/)
+    assert.match(
+      readFileSync(summary, 'utf8'),
+      /^\| change \| kind \| scenario \| figure \| old \| new \| Δ % \|$/m,
+    )
+    assert.match(
+      readFileSync(summary, 'utf8'),
+      /\| changed \| figure \| published \| `sft\.cost` \| \$42\.54/,
+    )
   })
 })

@@ -14,7 +14,13 @@ const dir = join(process.cwd(), 'test', 'fixtures')
 for (const name of readdirSync(dir).sort()) {
   test(`fixture ${name}`, async () => {
     const input = readFileSync(join(dir, name, 'input.md'), 'utf8')
-    const { result, diagnostics } = await buildOne(input)
+    const chartDir = join(dir, name, 'charts')
+    const charts = existsSync(chartDir)
+      ? Object.fromEntries(
+          readdirSync(chartDir).map((f) => [f, readFileSync(join(chartDir, f), 'utf8')]),
+        )
+      : undefined
+    const { result, diagnostics } = await buildOne(input, charts ? { charts } : {})
     const actual = `${formatAll(diagnostics)}\n`
     const expectedPath = join(dir, name, 'messages.txt')
     if (process.env.UPDATE && !process.env.CI) writeFileSync(expectedPath, actual)

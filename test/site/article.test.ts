@@ -12,7 +12,11 @@ import { fsEffects, memoryMemo } from '../../src/site/effects.ts'
 import { root } from '../helpers.ts'
 
 const page = 'economics-of-alignment/index.html'
-const effects = () => ({ ...fsEffects(root, memoryMemo()), chartStore: memoryChartCacheStore(), commit: async () => 'test' })
+const effects = () => ({
+  ...fsEffects(root, memoryMemo()),
+  chartStore: memoryChartCacheStore(),
+  commit: async () => 'test',
+})
 
 let published: BuildResult
 let html: string
@@ -24,7 +28,11 @@ before(async () => {
 /** Text of every computed-number button for an expression. */
 function shown(source: string, expression: string): string[] {
   const escaped = expression.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/"/g, '&#x22;')
-  return [...source.matchAll(new RegExp(`<button[^>]*data-figure="${escaped}"[^>]*>([^<]*)</button>`, 'g'))].map((m) => m[1] ?? '')
+  return [
+    ...source.matchAll(
+      new RegExp(`<button[^>]*data-figure="${escaped}"[^>]*>([^<]*)</button>`, 'g'),
+    ),
+  ].map((m) => m[1] ?? '')
 }
 
 describe('the built article', () => {
@@ -53,17 +61,34 @@ describe('the built article', () => {
     ['floor(ratio.realistic)', '58×'],
   ]
   for (const [expression, text] of printed) {
-    test(`shows ${expression} as ${text}`, () => assert.ok(shown(html, expression).includes(text), `${expression}: ${shown(html, expression).join(', ')}`))
+    test(`shows ${expression} as ${text}`, () =>
+      assert.ok(
+        shown(html, expression).includes(text),
+        `${expression}: ${shown(html, expression).join(', ')}`,
+      ))
   }
 
   test('the derivations show the printed intermediate values', () => {
-    for (const text of ['19.8M tokens', '8.3×10¹⁸ FLOP', '17.0 GPU·h', '201M tokens', '2.8×10¹⁹ FLOP', '57.6 GPU·h', '16.2M tokens', '1.8×10¹⁹ FLOP', '37.2 GPU·h']) {
+    for (const text of [
+      '19.8M tokens',
+      '8.3×10¹⁸ FLOP',
+      '17.0 GPU·h',
+      '201M tokens',
+      '2.8×10¹⁹ FLOP',
+      '57.6 GPU·h',
+      '16.2M tokens',
+      '1.8×10¹⁹ FLOP',
+      '37.2 GPU·h',
+    ]) {
       assert.ok(html.includes(`>${text}</button>`), text)
     }
   })
 
   test('no number in the author’s prose is typed by hand', () => {
-    const body = html.slice(html.indexOf('<div class="article-body">'), html.indexOf('<section class="provenance-store"'))
+    const body = html.slice(
+      html.indexOf('<div class="article-body">'),
+      html.indexOf('<section class="provenance-store"'),
+    )
     const prose = body
       .replace(/<button[^>]*class="figure"[^>]*>[^<]*<\/button>/g, ' ')
       .replace(/<pre[\s\S]*?<\/pre>/g, ' ')
@@ -74,11 +99,21 @@ describe('the built article', () => {
       .replace(/<[^>]+>/g, ' ')
       .replace(/&#x[0-9a-f]+;|&[a-z]+;/gi, ' ')
     const allowed = [
-      /\bLlama 2\b/g, /\bGPT-4\b/g, /\bM[123]\b/g, /\bPart [1-4]\b/g, /\bp4d\.24xlarge\b/g, /\b[AH]100\b/g,
-      /\b(?:19|20)\d\d\b/g, /\bCase [12]\b/g, /\bComponent [123]\b/g, /(?:^|\s)[1-4]\.\s/g,
+      /\bLlama 2\b/g,
+      /\bGPT-4\b/g,
+      /\bM[123]\b/g,
+      /\bPart [1-4]\b/g,
+      /\bp4d\.24xlarge\b/g,
+      /\b[AH]100\b/g,
+      /\b(?:19|20)\d\d\b/g,
+      /\bCase [12]\b/g,
+      /\bComponent [123]\b/g,
+      /(?:^|\s)[1-4]\.\s/g,
     ]
     const rest = allowed.reduce((text, pattern) => text.replace(pattern, ' '), prose)
-    const digits = [...rest.matchAll(/.{0,30}\d.{0,30}/g)].map((m) => m[0].replace(/\s+/g, ' ').trim())
+    const digits = [...rest.matchAll(/.{0,30}\d.{0,30}/g)].map((m) =>
+      m[0].replace(/\s+/g, ' ').trim(),
+    )
     assert.deepEqual(digits, [])
   })
 
@@ -92,11 +127,16 @@ describe('the built article', () => {
   test('two builds are byte-identical', async () => {
     const again = await build({ root }, effects())
     assert.deepEqual([...again.files.keys()].sort(), [...published.files.keys()].sort())
-    for (const [path, content] of published.files) assert.equal(again.files.get(path), content, path)
+    for (const [path, content] of published.files)
+      assert.equal(again.files.get(path), content, path)
   })
 
   test('charts agree with the text', () => {
-    const chart = (id: string) => html.slice(html.indexOf(`<figure class="chart" id="chart-${id}"`), html.indexOf('</figure>', html.indexOf(`id="chart-${id}"`)))
+    const chart = (id: string) =>
+      html.slice(
+        html.indexOf(`<figure class="chart" id="chart-${id}"`),
+        html.indexOf('</figure>', html.indexOf(`id="chart-${id}"`)),
+      )
     // The human-vs-synthetic chart labels its points; the text prints $279.74 (≈ $280).
     const human = chart('human-vs-synthetic')
     assert.match(human, /<text[^>]*>\$280<\/text>/)
@@ -106,9 +146,21 @@ describe('the built article', () => {
     // The heatmap's cell at the article's prices is the conservative ratio the text prints.
     assert.match(chart('ratio-heatmap'), /<td>\$2\.50<\/td><td>\$0\.30<\/td><td>11\.7×<\/td>/)
     // The size chart at 70B with DPO on all pairs is the dpo-all-pairs total.
-    const total = evaluateScenario({ scenario: 'dpo-all-pairs' }).evaluation.value('synthetic.total')
-    assert.match(chart('cost-by-size'), new RegExp(`<td>70</td><td>DPO on all pairs</td><td>\\$${total.toFixed(2)}</td>`))
-    for (const id of ['cost-by-stage', 'human-vs-synthetic', 'cost-vs-pairs', 'ratio-heatmap', 'cost-by-size', 'ratio-by-scenario']) {
+    const total = evaluateScenario({ scenario: 'dpo-all-pairs' }).evaluation.value(
+      'synthetic.total',
+    )
+    assert.match(
+      chart('cost-by-size'),
+      new RegExp(`<td>70</td><td>DPO on all pairs</td><td>\\$${total.toFixed(2)}</td>`),
+    )
+    for (const id of [
+      'cost-by-stage',
+      'human-vs-synthetic',
+      'cost-vs-pairs',
+      'ratio-heatmap',
+      'cost-by-size',
+      'ratio-by-scenario',
+    ]) {
       const svg = chart(id)
       assert.match(svg, /<svg[^>]*role="img"/, id)
       assert.match(svg, /<title id="[^"]+">/, id)
@@ -121,9 +173,12 @@ describe('the built article', () => {
 describe('a build with the GPU price halved', () => {
   test('every number that depends on the price changes, consistently; the others do not', async () => {
     const halved = await build({ root, settings: ['price.gpuHour=1.25'] }, effects())
-    const before = JSON.parse(published.files.get('economics-of-alignment/figures.json') ?? '{}').scenarios.published.figures
-    const after = JSON.parse(halved.files.get('economics-of-alignment/figures.json') ?? '{}').scenarios.published.figures
-    const dependsOnPrice = (id: string): boolean => id === 'price.gpuHour' || (before[id]?.deps ?? []).some(dependsOnPrice)
+    const before = JSON.parse(published.files.get('economics-of-alignment/figures.json') ?? '{}')
+      .scenarios.published.figures
+    const after = JSON.parse(halved.files.get('economics-of-alignment/figures.json') ?? '{}')
+      .scenarios.published.figures
+    const dependsOnPrice = (id: string): boolean =>
+      id === 'price.gpuHour' || (before[id]?.deps ?? []).some(dependsOnPrice)
     let changed = 0
     for (const id of Object.keys(before)) {
       if (!dependsOnPrice(id)) {
@@ -134,7 +189,10 @@ describe('a build with the GPU price halved', () => {
       const ratio = after[id].value / before[id].value
       // Costs scale with the price, reductions with its inverse; discounts are relative to it.
       const expected = before[id].unit === '×' ? 2 : before[id].unit === '%' ? ratio : 0.5
-      assert.ok(Math.abs(ratio - expected) < 1e-9, `${id}: ${before[id].formatted} → ${after[id].formatted}`)
+      assert.ok(
+        Math.abs(ratio - expected) < 1e-9,
+        `${id}: ${before[id].formatted} → ${after[id].formatted}`,
+      )
     }
     assert.ok(changed > 10)
     const page2 = halved.files.get(page) ?? ''

@@ -8,6 +8,7 @@ import { referencedDatasetNames } from '../../charts/cache.ts'
 import { isChartError } from '../../charts/errors.ts'
 import { parseSpecJson } from '../../charts/spec.ts'
 import { suggest } from '../../expr/suggest.ts'
+import { datasetBuilders } from '../../model/datasets.ts'
 import type { DirectiveEnv, DirectiveSpec } from './spec.ts'
 
 /** The spec file's place, for hints: `content/charts/x.vl.json:3:5`. */
@@ -59,15 +60,7 @@ export const chart: DirectiveSpec = {
     }
     for (const name of referencedDatasetNames(spec)) {
       if (!env.session.dataset(name)) {
-        const close = suggest(name, [
-          'costByStage',
-          'humanVsSynthetic',
-          'costVsPairs',
-          'pairMarkers',
-          'ratioGrid',
-          'tenfoldLine',
-          'costBySize',
-        ])
+        const close = suggest(name, Object.keys(datasetBuilders))
         env.error(
           {
             reason: `Unexpected unknown dataset \`${name}\` in \`${src}\`, expected a dataset the model provides`,
