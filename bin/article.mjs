@@ -55,5 +55,8 @@ async function compiled() {
   return file
 }
 
-const { main } = await import(pathToFileURL(await compiled()).href)
+const bundle = await compiled()
+// The bundle's hash identifies the build's code, for caches of processed pages.
+process.env.ARTICLE_CODE_VERSION = bundle.replace(/^.*main-|\.mjs$/g, '')
+const { main } = await import(pathToFileURL(bundle).href)
 process.exitCode = await main(process.argv.slice(2))

@@ -27,12 +27,18 @@ import {
   TemplateError,
 } from './render/page.ts'
 import { figuresJson } from './site/figures-json.ts'
+import { pageKey, readPage, writePage } from './site/page-cache.ts'
 
 /** What to build. Paths are relative to `root` unless absolute. */
 export interface BuildOptions {
   readonly root: string
   readonly scenario?: string | undefined
   readonly settings?: readonly string[] | undefined
+  /**
+   * Identifies the build's own code (the bundle's hash). With it, processed pages are cached by
+   * their inputs' hash; without it (tests running the sources) nothing is cached.
+   */
+  readonly codeVersion?: string | undefined
 }
 
 /** The build's window on the world: reading files and asking git. */
@@ -82,6 +88,10 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
     memo: effects.memo,
     chartStore: effects.chartStore,
   })
+  const cacheParts =
+    options.codeVersion === undefined
+      ? undefined
+      : await pageCacheParts(options, effects, site, session)
   const env = createEnvironment(posix.join(options.root, 'templates'))
   const files = new Map<string, string>()
   const warnings: Diagnostic[] = []
@@ -92,10 +102,22 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
   // 2. Each article: parse, resolve directives against the model, render HTML.
   for (const name of (await effects.list('content')).filter((f) => f.endsWith('.md'))) {
     const path = `content/${name}`
-    const file = new VFile({ path, value: await effects.readText(path) })
-    await processor.process(file)
-    for (const message of file.messages)
-      (message.fatal ? errors : warnings).push(toDiagnostic(path, message))
+    const text = await effects.readText(path)
+    const key = cacheParts && pageKey({ ...cacheParts, path, text })
+    let page = key ? readPage(effects.memo, key) : undefined
+    if (!page) {
+      const processed = new VFile({ path, value: text })
+      await processor.process(processed)
+      page = {
+        html: String(processed.value),
+        data: processed.data,
+        diagnostics: processed.messages.map((m) => toDiagnostic(path, m)),
+      }
+      if (key) writePage(effects.memo, key, page)
+    }
+    for (const d of page.diagnostics) (d.severity === 'error' ? errors : warnings).push(d)
+    const file = new VFile({ path, value: page.html })
+    file.data = { ...page.data }
     if (errors.length > 0 || !file.data.frontmatter) continue
     const frontmatter = file.data.frontmatter
     const slug = frontmatter.slug ?? name.replace(/\.md$/, '')
@@ -168,6 +190,28 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
     files.set(`assets/${asset}`, await effects.readText(`templates/assets/${asset}`))
   }
   return { files, warnings, claims, pages: articles.map((a) => a.href) }
+}
+
+/** Everything besides a page's own text that its processed HTML depends on. */
+async function pageCacheParts(
+  options: BuildOptions,
+  effects: BuildEffects,
+  site: unknown,
+  session: ModelSession,
+): Promise<Record<string, unknown>> {
+  const model: Record<string, string> = {}
+  for (const name of await effects.list('src/model'))
+    model[name] = await effects.readText(`src/model/${name}`)
+  const bib = await effects.readText('content/references.bib').catch(() => '')
+  return {
+    code: options.codeVersion,
+    model,
+    bib,
+    charts: [...(await loadCharts(effects))],
+    site,
+    scenario: session.defaultScenario,
+    settings: session.settings,
+  }
 }
 
 /** Chart specs by path relative to content/. */

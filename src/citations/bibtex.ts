@@ -122,16 +122,7 @@ class Parser {
     for (;;) {
       this.#skipSpace()
       if (this.#peek() === close) break
-      if (this.#peek() === '')
-        throw new BibtexSyntaxError(
-          start,
-          citationMessages.bibSyntax(
-            `end of file inside \`${key}\``,
-            `\`${close}\` closing the entry`,
-            'close the entry; if it looks closed, a `{` in one of its values is not',
-          ),
-          'bibtex-syntax',
-        )
+      if (this.#peek() === '' || this.#peek() === '@') this.#unclosed(start, key, close, fields)
       this.#expect(',', `\`,\` or \`${close}\` after ${fields.size ? 'a field' : 'the key'}`)
       this.#skipSpace()
       if (this.#peek() === close) break
@@ -149,6 +140,40 @@ class Parser {
     }
     this.#at++
     return { type, key, keyOffset, fields }
+  }
+
+  /**
+   * The entry runs into the end of the file or the next entry. Usually a value's `{` is not
+   * closed and swallowed the fields after it: point there if a value holds a `name =`.
+   */
+  #unclosed(
+    start: number,
+    key: string,
+    close: string,
+    fields: ReadonlyMap<string, RawValue>,
+  ): never {
+    for (const value of fields.values()) {
+      if (value.segments.some((s) => /\n\s*[A-Za-z][\w-]*\s*=/.test(s.raw)))
+        throw new BibtexSyntaxError(
+          value.offset,
+          citationMessages.bibSyntax(
+            '`{` without its closing `}`',
+            'a value that ends before the next field',
+            'braces must balance inside every value',
+          ),
+          'bibtex-syntax',
+        )
+    }
+    const found = this.#peek() === '' ? 'end of file' : 'a new entry'
+    throw new BibtexSyntaxError(
+      start,
+      citationMessages.bibSyntax(
+        `${found} inside \`${key}\``,
+        `\`${close}\` closing the entry`,
+        'close the entry; if it looks closed, a `{` in one of its values is not',
+      ),
+      'bibtex-syntax',
+    )
   }
 
   #string(): void {

@@ -19,7 +19,12 @@ export async function buildCommand(argv: readonly string[], output: Output): Pro
   const root = projectRoot()
   const started = performance.now()
   const result = await build(
-    { root, scenario: values.scenario, settings: values.set ?? [] },
+    {
+      root,
+      scenario: values.scenario,
+      settings: values.set ?? [],
+      codeVersion: process.env.ARTICLE_CODE_VERSION,
+    },
     fsEffects(root),
   )
   const outDir = resolve(root, values.out ?? 'dist')

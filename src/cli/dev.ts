@@ -43,8 +43,17 @@ export async function devCommand(argv: readonly string[], output: Output): Promi
   const rebuild = async (reason: string): Promise<void> => {
     const started = performance.now()
     try {
-      site = (await build({ root, scenario: values.scenario, settings: values.set ?? [] }, effects))
-        .files
+      site = (
+        await build(
+          {
+            root,
+            scenario: values.scenario,
+            settings: values.set ?? [],
+            codeVersion: process.env.ARTICLE_CODE_VERSION,
+          },
+          effects,
+        )
+      ).files
       failure = undefined
       output.out(`${reason}: rebuilt in ${(performance.now() - started).toFixed(0)} ms\n`)
     } catch (error) {

@@ -22,7 +22,10 @@ import type { Output } from './figures.ts'
 export const SNAPSHOT_PATH = 'content/figures.snapshot.json'
 
 async function currentSnapshot(root: string): Promise<Snapshot> {
-  const { claims } = await build({ root }, fsEffects(root))
+  const { claims } = await build(
+    { root, codeVersion: process.env.ARTICLE_CODE_VERSION },
+    fsEffects(root),
+  )
   return computeSnapshot(claims)
 }
 

@@ -54,10 +54,6 @@ export function createProcessor(options: ProcessorOptions) {
         sources: options.sources,
         store: options.chartStore,
       })
-      .use(rehypeProvenance, {
-        session: options.session,
-        bibliography: options.sources.bibliography,
-      })
       .use(rehypeSlug)
       .use(rehypeToc)
       .use(rehypeAutolinkHeadings, {
@@ -66,6 +62,11 @@ export function createProcessor(options: ProcessorOptions) {
         content: { type: 'text', value: '#' },
       })
       .use(rehypeHighlight, { memo: options.memo })
+      // Last before stringifying: its popovers double the tree, and no later stage needs them.
+      .use(rehypeProvenance, {
+        session: options.session,
+        bibliography: options.sources.bibliography,
+      })
       // Raw nodes come only from our own stages (chart SVGs); markdown's raw HTML was dropped
       // by remark-rehype, so content cannot inject markup.
       .use(rehypeStringify, { allowDangerousHtml: true })

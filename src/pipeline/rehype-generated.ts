@@ -105,11 +105,10 @@ function robustnessSection(session: ModelSession, claims: readonly Claim[]): Ele
       ' builds the whole article under one of them.',
     ]),
     h(
-      'div',
+      'section',
       {
         className: ['table-wrap'],
         tabIndex: 0,
-        role: 'region',
         ariaLabel: 'Headline figures under each scenario',
       },
       [headline],
@@ -140,11 +139,10 @@ function robustnessSection(session: ModelSession, claims: readonly Claim[]): Ele
       'Claims that fail under the published scenario are also reported when the article is built.',
     ]),
     h(
-      'div',
+      'section',
       {
         className: ['table-wrap', 'claims-matrix'],
         tabIndex: 0,
-        role: 'region',
         ariaLabel: 'Claims under each scenario',
       },
       [
@@ -200,10 +198,8 @@ function inputsSection(
       h('code', ['src/model/inputs.ts']),
       '. Everything else on this page is computed from these.',
     ]),
-    h(
-      'div',
-      { className: ['table-wrap'], tabIndex: 0, role: 'region', ariaLabel: 'Model inputs' },
-      [table(['Input', 'Value', 'Unit', 'Note', 'Source'], rows, 'Model inputs')],
-    ),
+    h('section', { className: ['table-wrap'], tabIndex: 0, ariaLabel: 'Model inputs' }, [
+      table(['Input', 'Value', 'Unit', 'Note', 'Source'], rows, 'Model inputs'),
+    ]),
   ]
 }

@@ -90,6 +90,14 @@ function provenancePopover(
   const body: ElementContent[] = single
     ? describeFigure(single, evaluation, shownText, id)
     : describeExpression(expression, figures, evaluation, shownText, id)
+  const singleProvenance = single ? evaluation.figure(single).provenance : undefined
+  if (singleProvenance?.kind === 'input')
+    body.push(
+      h('p', { className: ['provenance-source'] }, [
+        'Source: ',
+        citation(singleProvenance.source, options.bibliography),
+      ]),
+    )
   const leaves = inputsOf(figures, evaluation).filter((input) => input !== single)
   if (leaves.length > 0) {
     if (leaves.length <= 5) body.push(h('p', { className: ['provenance-label'] }, ['Inputs']))
@@ -198,13 +206,16 @@ function inputItem(
 ): Element {
   const figure = evaluation.figure(id)
   const p = figure.provenance
-  const source = p.kind === 'input' ? p.source : ''
-  const cite: ElementContent =
-    bibliography?.has(source) === true
-      ? h('a', { href: bibliography.href(source) }, [bibliography.label(source)])
-      : { type: 'text', value: source }
+  const cite = citation(p.kind === 'input' ? p.source : '', bibliography)
   const changed = p.kind === 'input' && p.overridden ? ' (changed)' : ''
   return h('li', [`${figure.label}: ${formatWithUnit(figure)}${changed} (`, cite, ')'])
+}
+
+/** A source: a link to its reference-list entry when the bibliography has it, else its key. */
+function citation(source: string, bibliography: Bibliography | undefined): ElementContent {
+  return bibliography?.has(source) === true
+    ? h('a', { href: bibliography.href(source) }, [bibliography.label(source)])
+    : { type: 'text', value: source }
 }
 
 function textOf(node: Element): string {

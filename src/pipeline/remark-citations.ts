@@ -29,7 +29,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     const source = String(file.value)
     const place = location(file)
     const cited: string[] = []
-    let firstCitation: Text | undefined
+    let firstCitation: number | undefined
     const report = (message: Message, ruleId: string, start: number, end: number, fatal = true) => {
       const from = place.toPoint(start)
       const to = place.toPoint(end)
@@ -65,7 +65,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         return unknown.length === 0
       })
       if (known.length === 0) return
-      firstCitation ??= node
+      firstCitation ??= where.offset(known[0]?.start ?? 0)
       for (const c of known)
         for (const { key } of c.items) if (!cited.includes(key)) cited.push(key)
       const replacement = rewrite(node.value, known, bib)
@@ -88,8 +88,8 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         )
       else lowerTo(node as DirectiveNode, renderReferences(bib, cited))
     })
-    if (lists === 0 && firstCitation) {
-      const start = firstCitation.position?.start.offset ?? 0
+    if (lists === 0 && firstCitation !== undefined) {
+      const start = firstCitation
       report(citationMessages.citationsWithoutList(), 'missing-references', start, start, false)
     }
   }

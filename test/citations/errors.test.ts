@@ -31,10 +31,16 @@ test('a duplicate key points at the second entry and names the first', () => {
 })
 
 test('an unclosed brace points at the value it opens', () => {
-  const f = failure(`${ok}@misc{b,\n  title = {Unclosed {nested},\n  year = {2020}\n}\n`)
+  const f = failure(
+    `${ok}@misc{b,\n  title = {Unclosed {nested},\n  year = {2020}\n}\n\n@misc{c, title = {C}}\n`,
+  )
   assert.equal(f.at, '3:11')
   assert.equal(f.ruleId, 'bibtex-syntax')
   assert.match(f.reason, /without its closing `}`/)
+  // Without a field swallowed, the entry that is left open.
+  const last = failure(`${ok}\n @misc{b,\n  title = {T}\n`)
+  assert.equal(last.at, '3:2')
+  assert.equal(last.reason, 'Unexpected end of file inside `b`, expected `}` closing the entry')
 })
 
 test('syntax errors say what was expected where', () => {
@@ -45,17 +51,14 @@ test('syntax errors say what was expected where', () => {
   })
   assert.equal(failure('@misc{k, title {T}}').at, '1:16')
   assert.equal(failure('@misc{k, title = }').at, '1:18')
-  assert.equal(failure('@misc k').at, '1:6')
+  assert.equal(failure('@misc k').at, '1:7')
   assert.equal(failure('@misc{, title = {T}}').at, '1:7')
-  assert.equal(
-    failure('@misc{k, title = {T}').reason,
-    'Unexpected end of file, expected `,` or `}` after a field',
-  )
+  assert.match(failure('@misc{k, title = {T}').reason, /^Unexpected end of file inside `k`/)
 })
 
 test('bad keys, fields, strings, LaTeX and years are located', () => {
   assert.deepEqual(failure('@misc{bad key!, title = {T}}'), {
-    at: '1:7',
+    at: '1:11',
     ...citationMessages.bibSyntax('`k`', '`,` or `}` after the key'),
     ruleId: 'bibtex-syntax',
   })
