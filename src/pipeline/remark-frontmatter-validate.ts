@@ -52,7 +52,7 @@ export default function remarkFrontmatterValidate() {
       m.fatal = true
       if (message.hint) m.note = message.hint
     }
-    if (!node || node.type !== 'yaml') {
+    if (node?.type !== 'yaml') {
       fail(messages.frontmatterMissing(), 'frontmatter-missing', 0)
       return
     }
