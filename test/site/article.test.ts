@@ -103,7 +103,10 @@ describe('the built article', () => {
   })
 
   test('no number in the author’s prose is typed by hand', () => {
-    const article = html.slice(html.indexOf('<div class="article-body">'), html.indexOf('<section class="provenance-store"'))
+    const article = html.slice(
+      html.indexOf('<div class="article-body">'),
+      html.indexOf('<section class="provenance-store"'),
+    )
     const body = withoutElements(article, '<section class="generated"', 'section')
     const prose = body
       .replace(/<button[^>]*class="figure"[^>]*>[^<]*<\/button>/g, ' ')
