@@ -5,7 +5,7 @@
 import { ChartError } from './errors.ts'
 import { collectDataUsage, type DataRef, type FieldRef, rowFields } from './fields.ts'
 import { chartMessages } from './messages.ts'
-import { closestMatch } from './suggest.ts'
+import { suggest as closestMatch } from '../expr/suggest.ts'
 import { assertUtcTime } from './time-zone.ts'
 
 /** Rows by dataset name, as the renderer receives them. */

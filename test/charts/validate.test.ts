@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { ChartError } from '../../src/charts/errors.ts'
-import { closestMatch } from '../../src/charts/suggest.ts'
+import { suggest as closestMatch } from '../../src/expr/suggest.ts'
 import { fieldHead, validateChartData } from '../../src/charts/validate.ts'
 
 const datasets = {
