@@ -219,3 +219,39 @@ describe('a build with the GPU price halved', () => {
     assert.match(page2, /Computed under scenario/)
   })
 })
+
+describe('the robustness section', () => {
+  /** The text of the computed number for `id` under `scenario` inside the robustness section. */
+  const cell = (id: string, scenario: string): string | undefined => {
+    const section = html.slice(
+      html.indexOf('id="robustness"'),
+      html.indexOf('id="inputs-and-sources"'),
+    )
+    const m = new RegExp(
+      `<button[^>]*data-figure="${id.replace(/\./g, '\\.')}" data-scenario="${scenario}"[^>]*>([^<]*)</button>`,
+    ).exec(section)
+    return m?.[1]
+  }
+
+  test('its headline table matches the audit (notes/model-audit.md §4)', () => {
+    assert.equal(cell('synthetic.total', 'dpo-all-pairs'), '$442.79')
+    assert.equal(cell('synthetic.total', 'paper-faithful'), '$843.05')
+    assert.equal(cell('ratio.conservative', 'paper-faithful'), '3.9×')
+    assert.equal(cell('ratio.realistic', 'spot'), '194.9×')
+  })
+
+  test('its claims table says the order-of-magnitude claim holds as published and fails with DPO on all pairs', () => {
+    const section = html.slice(
+      html.indexOf('id="claims-under-scenarios"'),
+      html.indexOf('id="inputs-and-sources"'),
+    )
+    const row = section.slice(
+      section.indexOf('more than an order of magnitude'),
+      section.indexOf('</tr>', section.indexOf('more than an order of magnitude')),
+    )
+    const marks = [...row.matchAll(/class="claim-(holds|fails)"/g)].map((m) => m[1])
+    assert.equal(marks[0], 'holds')
+    assert.equal(marks[1], 'fails')
+    assert.equal(marks.length, 10)
+  })
+})
