@@ -2,10 +2,11 @@
  * Checks a spec against the datasets the build provides, before compiling: Vega-Lite and Vega do
  * not complain about a misspelt field, they silently draw an empty or wrong chart.
  */
+
+import { suggest as closestMatch } from '../expr/suggest.ts'
 import { ChartError } from './errors.ts'
 import { collectDataUsage, type DataRef, type FieldRef, rowFields } from './fields.ts'
 import { chartMessages } from './messages.ts'
-import { suggest as closestMatch } from '../expr/suggest.ts'
 import { assertUtcTime } from './time-zone.ts'
 
 /** Rows by dataset name, as the renderer receives them. */
