@@ -1,27 +1,38 @@
 // Progressive enhancement of the provenance popovers: the `popovertarget` buttons already open
 // on click, tap and Enter without this script. With it, a popover also opens while its number
 // is hovered or focused, so keyboard and mouse readers see a number's derivation as they pass.
+// A click (or Enter) pins it: it then stays open until Escape, a click elsewhere or a second
+// click, so a reader can move the pointer away and open its list of inputs.
+const pinned = new WeakSet()
 for (const button of document.querySelectorAll('button.figure[popovertarget]')) {
   const popover = document.getElementById(button.getAttribute('popovertarget'))
   if (!popover || typeof popover.showPopover !== 'function') continue
   let timer
-  let openedAt = 0
   const show = () => {
     clearTimeout(timer)
-    if (popover.matches(':popover-open')) return
-    popover.showPopover({ source: button })
-    openedAt = performance.now()
+    if (!popover.matches(':popover-open')) popover.showPopover({ source: button })
   }
-  // A click focuses the button first (which opened the popover): don't let the click's own
-  // toggle close it again straight away.
+  popover.addEventListener('toggle', (event) => {
+    if (event.newState === 'closed') pinned.delete(popover)
+  })
+  // Hover or focus has usually opened the popover by the time the click arrives (a mouse click
+  // focuses the button first): the click means "show me", so keep it open instead of letting the
+  // button's own toggle close it. A click on a pinned popover's number closes it.
   button.addEventListener('click', (event) => {
-    if (performance.now() - openedAt < 400) event.preventDefault()
+    clearTimeout(timer)
+    if (!popover.matches(':popover-open')) {
+      pinned.add(popover)
+    } else if (!pinned.has(popover)) {
+      event.preventDefault()
+      pinned.add(popover)
+    }
   })
   const hideSoon = () => {
     clearTimeout(timer)
     timer = setTimeout(() => {
       if (
         popover.matches(':popover-open') &&
+        !pinned.has(popover) &&
         !popover.matches(':hover') &&
         !popover.contains(document.activeElement)
       )
