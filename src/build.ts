@@ -126,7 +126,7 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
     const scenario = scenarioDefs.find((s) => s.name === session.defaultScenario)
     const article = {
       slug,
-      titleHtml: file.data.titleHtml ?? '',
+      titleHtml: file.data.titleArticleHtml ?? file.data.titleHtml ?? '',
       titleText: file.data.titleText ?? frontmatter.title,
       summary: frontmatter.summary,
       date: frontmatter.date,
@@ -162,7 +162,7 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
     files.set(`${slug}/claims.json`, `${JSON.stringify(file.data.claims ?? [], null, 2)}\n`)
     articles.push({
       slug,
-      titleHtml: article.titleHtml,
+      titleHtml: file.data.titleHtml ?? '',
       titleText: article.titleText,
       summary: article.summary,
       date: article.date,

@@ -47,7 +47,7 @@ export interface RenderedChart {
 }
 
 /** Bumped whenever post-processing changes output, so cache entries from older code are unused. */
-export const CHART_RENDERER_VERSION = '1'
+export const CHART_RENDERER_VERSION = '2'
 
 /**
  * Renders a chart. Throws ChartError for problems in the spec or its data; the error's

@@ -91,7 +91,12 @@ export function decorateSvgRoot(svg: string, decoration: SvgDecoration): string 
     `<svg ${attributes.join(' ')}>` +
     `<title id="${titleId}">${escapeXml(decoration.title)}</title>` +
     `<desc id="${descId}">${escapeXml(decoration.description)}</desc>`
-  return head + svg.slice(start[0].length)
+  // Vega leaves `role="graphics-symbol"` and roledescriptions on inner groups even with
+  // `aria: false`; under a `role="img"` root they are noise that axe reports (svg-img-alt).
+  const body = svg
+    .slice(start[0].length)
+    .replace(/\s(?:role|aria-roledescription|aria-label)="[^"]*"/g, '')
+  return head + body
 }
 
 /**

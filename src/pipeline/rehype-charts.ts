@@ -89,11 +89,14 @@ async function renderFigure(
     h('div', { className: ['chart-svg'] }, [
       { type: 'raw', value: svg } as unknown as ElementContent,
     ]),
-    h('figcaption', caption),
-    h('details', { className: ['chart-data'] }, [
-      h('summary', ['Data behind this chart']),
-      ...tables.map((html) => ({ type: 'raw', value: html }) as unknown as ElementContent),
-      h('p', [h('a', { href: `charts/${name}.svg` }, ['Chart as SVG'])]),
+    // The data table goes inside the caption: a figcaption must be a figure's first or last child.
+    h('figcaption', [
+      ...caption,
+      h('details', { className: ['chart-data'] }, [
+        h('summary', ['Data behind this chart']),
+        ...tables.map((html) => ({ type: 'raw', value: html }) as unknown as ElementContent),
+        h('p', [h('a', { href: `charts/${name}.svg` }, ['Chart as SVG'])]),
+      ]),
     ]),
   ]
 }

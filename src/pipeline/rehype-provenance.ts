@@ -6,6 +6,7 @@
  * collected at the end of the article, where print shows them as an appendix of derivations.
  */
 import type { Element, ElementContent, Root } from 'hast'
+import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
@@ -28,13 +29,18 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
   return (tree: Root, file: VFile): void => {
     const popovers = new Map<string, Element>()
     const figures: Element[] = []
-    visit(tree, 'element', (node) => {
-      if (isFigure(node)) figures.push(node)
-    })
+    // The title (parsed apart from the body by remark-title) shares the body's popovers.
+    const title = file.data.titleHast
+    for (const root of title ? [title, tree] : [tree]) {
+      visit(root, 'element', (node) => {
+        if (isFigure(node)) figures.push(node)
+      })
+    }
     for (const node of figures) {
       const expression = String(node.properties.dataFigure)
       const scenario = String(node.properties.dataScenario ?? options.session.defaultScenario)
-      const key = `${scenario}\u0000${expression}`
+      // The shown text is part of the key: `$280` and `$279.74` are one figure, two popovers.
+      const key = `${scenario}\u0000${expression}\u0000${textOf(node)}`
       let popover = popovers.get(key)
       if (!popover) {
         popover = provenancePopover(
@@ -58,6 +64,7 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
         ariaDescribedBy: [`${id}-what`],
       }
     }
+    if (title) file.data.titleArticleHtml = toHtml(title)
     if (popovers.size === 0) return
     tree.children.push(
       h('section', { className: ['provenance-store'], ariaLabelledBy: 'how-computed' }, [

@@ -4,6 +4,7 @@
  * so errors point at the right column, resolved like the body, and kept as HTML and text.
  */
 
+import type { Root as HastRoot } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { toString as hastToString } from 'hast-util-to-string'
 import type { Root } from 'mdast'
@@ -16,7 +17,7 @@ import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { type RemarkDirectivesOptions, Walker } from './remark-directives.ts'
 
-/** The unified plugin: sets `file.data.titleHtml` and `file.data.titleText`. */
+/** The unified plugin: sets `file.data.titleHtml`, `titleText` and `titleHast`. */
 export default function remarkTitle(options: RemarkDirectivesOptions) {
   return (_tree: Root, file: VFile): void => {
     const frontmatter = file.data.frontmatter
@@ -37,13 +38,15 @@ export default function remarkTitle(options: RemarkDirectivesOptions) {
       })
     }
     new Walker(options, file).walk(tree, options.session.defaultScenario, frontmatter.title)
-    const paragraph = tree.children[0]
-    const hast = toHast(
-      paragraph && paragraph.type === 'paragraph'
-        ? { type: 'root', children: paragraph.children }
-        : tree,
-    )
+    // Converting the paragraph (not a root of its children) keeps toHast from putting newlines
+    // between inline nodes.
+    const converted = toHast(tree.children[0] ?? tree)
+    const children =
+      converted.type === 'element' || converted.type === 'root' ? converted.children : []
+    const hast: HastRoot = { type: 'root', children: children as HastRoot['children'] }
     file.data.titleHtml = toHtml(hast)
     file.data.titleText = hastToString(hast)
+    // The article's own heading gets provenance popovers later (rehype-provenance).
+    file.data.titleHast = structuredClone(hast)
   }
 }
