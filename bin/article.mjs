@@ -6,7 +6,7 @@
 // vega and vega-lite stay external: they are imported only when a chart must be rendered.
 // Delete .cache/ at any time.
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -37,7 +37,8 @@ async function compiled() {
     const { build } = await import('esbuild')
     await build({
       entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-      outfile: file,
+      // Written aside and renamed into place: two processes compiling at once never read half a file.
+      outfile: `${file}.${process.pid}.tmp`,
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -49,8 +50,11 @@ async function compiled() {
       },
       logLevel: 'error',
     })
-    for (const old of readdirSync(outDir))
-      if (old !== `main-${key}.mjs`) rmSync(join(outDir, old), { force: true })
+    renameSync(`${file}.${process.pid}.tmp`, file)
+    for (const old of readdirSync(outDir)) {
+      if (old !== `main-${key}.mjs` && !old.endsWith('.tmp'))
+        rmSync(join(outDir, old), { force: true })
+    }
   }
   return file
 }
