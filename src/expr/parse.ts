@@ -422,6 +422,20 @@ function toExprError(error: unknown, source: string): unknown {
  * `unknown-function`, `wrong-arity`) with the offset of the problem.
  */
 export function parseExpression(source: string): ExprNode {
+  const cached = parsed.get(source)
+  if (cached) return cached
+  const node = parseUncached(source)
+  // The same claims are evaluated under every scenario and on every rebuild.
+  if (parsed.size >= PARSE_CACHE_LIMIT) parsed.clear()
+  parsed.set(source, node)
+  return node
+}
+
+// Parsed trees are never mutated, so one tree can serve every evaluation of the same text.
+const PARSE_CACHE_LIMIT = 5000
+const parsed = new Map<string, ExprNode>()
+
+function parseUncached(source: string): ExprNode {
   if (source.length > maxExpressionLength) {
     throw new ExprError({
       ruleId: 'expr-syntax',
