@@ -5,6 +5,7 @@
  * Results are memoised by the code's text, so rebuilds skip the highlighter entirely.
  */
 import type { Element, ElementContent, Root } from 'hast'
+import { toString as hastToString } from 'hast-util-to-string'
 import { visit } from 'unist-util-visit'
 
 /** A string cache (memory or disk), keyed by content. */
@@ -69,12 +70,6 @@ function isTypeScript(code: Element): boolean {
   )
 }
 
-function textOf(node: Element): string {
-  return node.children
-    .map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : ''))
-    .join('')
-}
-
 /** The unified plugin; `memo` keeps highlighted HTML between builds. */
 export default function rehypeHighlight(options: { memo: TextMemo }) {
   return async (tree: Root): Promise<void> => {
@@ -89,7 +84,7 @@ export default function rehypeHighlight(options: { memo: TextMemo }) {
         codes.push(node)
     })
     for (const code of codes) {
-      const text = textOf(code)
+      const text = hastToString(code)
       const key = `hljs-11:${text}`
       let html = options.memo.get(key)
       if (html === undefined) {

@@ -7,6 +7,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
+import { toString as hastToString } from 'hast-util-to-string'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
@@ -40,7 +41,7 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
       const expression = String(node.properties.dataFigure)
       const scenario = String(node.properties.dataScenario ?? options.session.defaultScenario)
       // The shown text is part of the key: `$280` and `$279.74` are one figure, two popovers.
-      const key = `${scenario}\u0000${expression}\u0000${textOf(node)}`
+      const key = `${scenario}\u0000${expression}\u0000${hastToString(node)}`
       let popover = popovers.get(key)
       if (!popover) {
         popover = provenancePopover(
@@ -92,7 +93,7 @@ function provenancePopover(
   options: ProvenanceOptions,
 ): Element {
   const evaluation = options.session.evaluation(scenario).evaluation
-  const shownText = textOf(node)
+  const shownText = hastToString(node)
   const single = evaluation.has(expression) ? expression : undefined
   const body: ElementContent[] = single
     ? describeFigure(single, evaluation, shownText, id)
@@ -223,10 +224,4 @@ function citation(source: string, bibliography: Bibliography | undefined): Eleme
   return bibliography?.has(source) === true
     ? h('a', { href: bibliography.href(source) }, [bibliography.label(source)])
     : { type: 'text', value: source }
-}
-
-function textOf(node: Element): string {
-  return node.children
-    .map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : ''))
-    .join('')
 }
