@@ -86,9 +86,12 @@ async function renderFigure(
   const tables = names.map((n) => dataTable(datasets[n], n, title))
   figure.properties = { className: ['chart'], id }
   figure.children = [
-    h('div', { className: ['chart-svg'] }, [
-      { type: 'raw', value: svg } as unknown as ElementContent,
-    ]),
+    // Focusable because on phones the chart keeps a legible size and scrolls sideways.
+    h(
+      'div',
+      { className: ['chart-svg'], tabIndex: 0, role: 'group', ariaLabel: `Chart: ${title}` },
+      [{ type: 'raw', value: svg } as unknown as ElementContent],
+    ),
     // The data table goes inside the caption: a figcaption must be a figure's first or last child.
     h('figcaption', [
       ...caption,
