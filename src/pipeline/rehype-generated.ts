@@ -11,7 +11,7 @@ import type { VFile } from 'vfile'
 import type { Bibliography } from '../citations/types.ts'
 import { ExprError, evaluateExpression } from '../expr/index.ts'
 import { formatFigure } from '../format/figure.ts'
-import { DEFAULT_SCENARIO, scenarioDefs } from '../model/index.ts'
+import { scenarioDefs } from '../model/index.ts'
 import { headlineFigures } from '../model/robustness.ts'
 import { describeFigure, figureElement } from './figure-element.ts'
 import type { Claim } from './records.ts'
@@ -87,7 +87,7 @@ function robustnessSection(session: ModelSession, claims: readonly Claim[]): Ele
     'Headline figures under each scenario',
   )
   const claimRows = claims
-    .filter((claim) => claim.scenario === DEFAULT_SCENARIO)
+    .filter((claim) => claim.scenario === session.defaultScenario)
     .map((claim) => [
       h('span', [
         claim.claim,
@@ -127,7 +127,7 @@ function robustnessSection(session: ModelSession, claims: readonly Claim[]): Ele
         className: ['chart'],
         id: 'chart-ratio-by-scenario',
         dataChartSrc: 'charts/ratio-by-scenario.vl.json',
-        dataScenario: DEFAULT_SCENARIO,
+        dataScenario: session.defaultScenario,
       },
       [
         'The cost reduction under each scenario, at the conservative and the realistic human price. Right of the dashed line it is more than an order of magnitude.',

@@ -255,3 +255,15 @@ describe('the robustness section', () => {
     assert.equal(marks.length, 10)
   })
 })
+
+describe('a build under another scenario', () => {
+  test('shows the banner, and its claims table lists every claim', async () => {
+    const spot = await build({ root, scenario: 'spot' }, effects())
+    const page2 = spot.files.get(page) ?? ''
+    assert.match(page2, /Computed under scenario/)
+    assert.ok(shown(page2, 'synthetic.total').includes('$83.92'))
+    const claims = spot.claims.length
+    assert.ok(claims > 10)
+    assert.equal([...page2.matchAll(/class="claim-(holds|fails)"/g)].length, claims * 10)
+  })
+})
