@@ -43,7 +43,7 @@ async function compiled() {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      external: ['vega', 'vega-lite', 'esbuild'],
+      external: ['vega', 'vega-lite', 'vega-interpreter', 'esbuild'],
       // CommonJS dependencies (nunjucks) call require(); give the ES module bundle one.
       banner: {
         js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -18,11 +18,17 @@ import { chartTheme } from './theme.ts'
 // rendered, so builds whose charts all come from the cache never pay for them.
 let vega: typeof VegaModule
 let vegaLite: typeof VegaLiteModule
+let interpreter: VegaModule.ViewOptions['expr']
 async function loadLibraries(): Promise<void> {
   if (vega && vegaLite) return
-  const [v, vl] = await Promise.all([import('vega'), import('vega-lite')])
+  const [v, vl, i] = await Promise.all([
+    import('vega'),
+    import('vega-lite'),
+    import('vega-interpreter'),
+  ])
   vega = v
   vegaLite = vl
+  interpreter = i.expressionInterpreter as VegaModule.ViewOptions['expr']
 }
 
 import { type ChartDatasets, validateChartData } from './validate.ts'
@@ -47,7 +53,7 @@ export interface RenderedChart {
 }
 
 /** Bumped whenever post-processing changes output, so cache entries from older code are unused. */
-export const CHART_RENDERER_VERSION = '2'
+export const CHART_RENDERER_VERSION = '3'
 
 /**
  * Renders a chart. Throws ChartError for problems in the spec or its data; the error's
@@ -123,7 +129,10 @@ async function runToSvg(spec: VegaModule.Spec, datasets: ChartDatasets): Promise
   const messages: string[] = []
   let view: VegaModule.View | undefined
   try {
-    view = new vega.View(vega.parse(spec), {
+    // Parsed to an AST and run by vega-interpreter: expressions in a content-supplied spec are
+    // interpreted, never compiled with `new Function`.
+    view = new vega.View(vega.parse(spec, undefined, { ast: true }), {
+      expr: interpreter,
       renderer: 'none',
       logger: collectingLogger(messages),
       // Never fetch: data comes only from `datasets` (validate.ts rejects `data.url`).
