@@ -28,14 +28,6 @@ export const messages = {
     reason: `Unexpected ${code(directive)} without ${code(attribute)}, expected ${code(`${attribute}="…"`)}`,
     hint: `for example ${code(example)}`,
   }),
-  invalidAttribute: (directive: string, attribute: string, value: string, expected: string) => ({
-    reason: `Unexpected ${code(`${attribute}="${value}"`)} on ${code(directive)}, expected ${expected}`,
-    hint: undefined,
-  }),
-  missingLabel: (directive: string, example: string) => ({
-    reason: `Unexpected empty ${code(directive)}, expected an expression in brackets`,
-    hint: `for example ${code(example)}`,
-  }),
   unknownFormat: (format: string, named: readonly string[]) => ({
     reason: `Unexpected format ${code(format)}, expected a named format or a d3-format specifier`,
     hint: `named formats: ${named.join(', ')}; or a d3-format specifier such as ${code(',.2f')} or ${code('$.3s')}`,
@@ -81,8 +73,4 @@ export const messages = {
     'non-finite': 'a figure or the expression is infinite or undefined under this scenario',
     'type-mismatch': 'numbers and true/false values do not mix: compare numbers to get true/false',
   } as Readonly<Record<string, string>>,
-  rootLink: (href: string) => ({
-    reason: `Unexpected link ${code(href)} to the site root, expected a link that works under a Pages subpath`,
-    hint: 'set `seriesBaseUrl` in content/site.yaml so `/blog/…` links resolve against it',
-  }),
 } as const

@@ -4,6 +4,7 @@
  * with its argument values and result. The code shown is the code that ran.
  */
 import { h } from 'hastscript'
+import { messages } from '../../diagnostics/messages.ts'
 import { suggest } from '../../expr/suggest.ts'
 import * as formulas from '../../model/formulas.ts'
 import type { Evaluation } from '../../model/index.ts'
@@ -80,13 +81,7 @@ export const listing: DirectiveSpec = {
     const text = functions.has(name) ? functionSource(env.sources.formulas, name) : undefined
     if (!text) {
       const close = suggest(name, functions.keys())
-      env.error(
-        {
-          reason: `Unexpected unknown model function \`${name}\`, expected an exported function of src/model/formulas.ts`,
-          hint: close ? `did you mean \`${close}\`?` : undefined,
-        },
-        'unknown-function',
-      )
+      env.error(messages.unknownFunction(name, close), 'unknown-function')
       return
     }
     let code = text
