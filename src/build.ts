@@ -76,14 +76,15 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
   const session = modelSession(options)
   const modelHash = await hashModel(effects)
   const commit = await effects.commit()
+  const sources = {
+    formulas: await effects.readText('src/model/formulas.ts'),
+    charts: await loadCharts(effects),
+    bibliography: await loadBibliography((path) => effects.readText(path)),
+  }
   const processor = createProcessor({
     session,
     registry: directiveRegistry,
-    sources: {
-      formulas: await effects.readText('src/model/formulas.ts'),
-      charts: await loadCharts(effects),
-      bibliography: await loadBibliography((path) => effects.readText(path)),
-    },
+    sources,
     seriesBaseUrl: site.seriesBaseUrl,
     memo: effects.memo,
     chartStore: effects.chartStore,
@@ -91,7 +92,16 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
   const cacheParts =
     options.codeVersion === undefined
       ? undefined
-      : await pageCacheParts(options, effects, site, session)
+      : {
+          code: options.codeVersion,
+          model: modelHash,
+          // The bibliography is parsed from this text; the chart specs are the ones pages read.
+          bib: await effects.readText('content/references.bib').catch(() => ''),
+          charts: [...sources.charts],
+          site,
+          scenario: session.defaultScenario,
+          settings: session.settings,
+        }
   const env = createEnvironment(posix.join(options.root, 'templates'))
   const files = new Map<string, string>()
   const warnings: Diagnostic[] = []
@@ -190,28 +200,6 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
     files.set(`assets/${asset}`, await effects.readText(`templates/assets/${asset}`))
   }
   return { files, warnings, claims, pages: articles.map((a) => a.href) }
-}
-
-/** Everything besides a page's own text that its processed HTML depends on. */
-async function pageCacheParts(
-  options: BuildOptions,
-  effects: BuildEffects,
-  site: unknown,
-  session: ModelSession,
-): Promise<Record<string, unknown>> {
-  const model: Record<string, string> = {}
-  for (const name of await effects.list('src/model'))
-    model[name] = await effects.readText(`src/model/${name}`)
-  const bib = await effects.readText('content/references.bib').catch(() => '')
-  return {
-    code: options.codeVersion,
-    model,
-    bib,
-    charts: [...(await loadCharts(effects))],
-    site,
-    scenario: session.defaultScenario,
-    settings: session.settings,
-  }
 }
 
 /** Chart specs by path relative to content/. */

@@ -174,3 +174,16 @@ function describeFigure(
   const format = def.format ?? units[def.unit].format
   return { id: def.id, value, unit: def.unit, label: def.label, format, provenance }
 }
+
+/** `ids` and every figure they depend on, directly or not, in model order. */
+export function dependencyClosure(evaluation: Evaluation, ids: readonly string[]): string[] {
+  const seen = new Set<string>()
+  const visit = (id: string): void => {
+    if (seen.has(id) || !evaluation.has(id)) return
+    seen.add(id)
+    const p = evaluation.figure(id).provenance
+    if (p.kind === 'derived') for (const dep of p.deps) visit(dep)
+  }
+  for (const id of ids) visit(id)
+  return evaluation.model.ids.filter((id) => seen.has(id))
+}

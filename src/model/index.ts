@@ -10,7 +10,7 @@ import { DEFAULT_SCENARIO, scenarioDefs } from './scenarios.ts'
 
 export { ModelError } from './errors.ts'
 export type { CompiledModel, Evaluation } from './evaluate.ts'
-export { compileModel, evaluate } from './evaluate.ts'
+export { compileModel, dependencyClosure, evaluate } from './evaluate.ts'
 export { findScenario, parseSetting } from './overrides.ts'
 export type * from './types.ts'
 export { isUnitSymbol, type UnitSymbol, units } from './units.ts'

@@ -2,8 +2,9 @@
  * The HTML of a computed number: `<span class="figure" data-figure="…">` with a plain-text
  * `title` saying what it is and how it was computed. The provenance popover builds on it.
  */
-import type { Element } from 'hast'
+import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
+import type { Bibliography } from '../citations/types.ts'
 import { formatWithUnit, substituteFormula, symbolicFormula } from '../format/figure.ts'
 import type { Evaluation } from '../model/index.ts'
 
@@ -53,5 +54,25 @@ export function figureElement(
       title,
     },
     children ?? [display.formatted],
+  )
+}
+
+/** A source: a link to its reference-list entry when the bibliography has it, else its key. */
+export function citation(source: string, bibliography: Bibliography | undefined): ElementContent {
+  return bibliography?.has(source) === true
+    ? h('a', { href: bibliography.href(source) }, [bibliography.label(source)])
+    : { type: 'text', value: source }
+}
+
+/** The element of one model figure under a scenario, showing `text`. */
+export function figureIdElement(
+  id: string,
+  text: string,
+  scenario: string,
+  evaluation: Evaluation,
+): Element {
+  return figureElement(
+    { expression: id, formatted: text, scenario, figures: [id] },
+    describeFigure(id, evaluation),
   )
 }

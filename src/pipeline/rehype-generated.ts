@@ -13,7 +13,7 @@ import { ExprError, evaluateExpression } from '../expr/index.ts'
 import { formatFigure } from '../format/figure.ts'
 import { scenarioDefs } from '../model/index.ts'
 import { headlineFigures } from '../model/robustness.ts'
-import { describeFigure, figureElement } from './figure-element.ts'
+import { citation, figureIdElement } from './figure-element.ts'
 import type { Claim } from './records.ts'
 import type { ModelSession } from './session.ts'
 
@@ -44,11 +44,7 @@ function fill(node: Element, id: string, children: ElementContent[]): void {
 /** A computed-figure element for `id` under `scenario`, in its default format. */
 function figure(session: ModelSession, id: string, scenario: string): Element {
   const evaluation = session.evaluation(scenario).evaluation
-  const formatted = formatFigure(evaluation.figure(id))
-  return figureElement(
-    { expression: id, formatted, scenario, figures: [id] },
-    describeFigure(id, evaluation),
-  )
+  return figureIdElement(id, formatFigure(evaluation.figure(id)), scenario, evaluation)
 }
 
 function table(
@@ -179,10 +175,7 @@ function inputsSection(
   const rows = evaluation.model.inputs.map((input) => {
     const f = evaluation.figure(input.id)
     const source = f.provenance.kind === 'input' ? f.provenance.source : ''
-    const cite =
-      bibliography?.has(source) === true
-        ? h('a', { href: bibliography.href(source) }, [bibliography.label(source)])
-        : h('span', [source])
+    const cite = citation(source, bibliography)
     return [
       h('span', [input.label, h('br'), h('code', [input.id])]),
       figure(session, input.id, session.defaultScenario),

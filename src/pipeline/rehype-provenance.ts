@@ -13,7 +13,8 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Bibliography } from '../citations/types.ts'
 import { formatWithUnit, substituteFormula, symbolicFormula } from '../format/figure.ts'
-import { type Evaluation, scenarioDefs } from '../model/index.ts'
+import { dependencyClosure, type Evaluation, scenarioDefs } from '../model/index.ts'
+import { citation } from './figure-element.ts'
 import type { ModelSession } from './session.ts'
 
 /** Options of the plugin. */
@@ -194,17 +195,9 @@ function describeExpression(
 
 /** The model inputs a set of figures rests on, in model order. */
 function inputsOf(ids: readonly string[], evaluation: Evaluation): string[] {
-  const seen = new Set<string>()
-  const leaves = new Set<string>()
-  const visitId = (id: string): void => {
-    if (seen.has(id) || !evaluation.has(id)) return
-    seen.add(id)
-    const p = evaluation.figure(id).provenance
-    if (p.kind === 'input') leaves.add(id)
-    else for (const dep of p.deps) visitId(dep)
-  }
-  for (const id of ids) visitId(id)
-  return evaluation.model.ids.filter((id) => leaves.has(id))
+  return dependencyClosure(evaluation, ids).filter(
+    (id) => evaluation.figure(id).provenance.kind === 'input',
+  )
 }
 
 function inputItem(
@@ -217,11 +210,4 @@ function inputItem(
   const cite = citation(p.kind === 'input' ? p.source : '', bibliography)
   const changed = p.kind === 'input' && p.overridden ? ' (changed)' : ''
   return h('li', [`${figure.label}: ${formatWithUnit(figure)}${changed} (`, cite, ')'])
-}
-
-/** A source: a link to its reference-list entry when the bibliography has it, else its key. */
-function citation(source: string, bibliography: Bibliography | undefined): ElementContent {
-  return bibliography?.has(source) === true
-    ? h('a', { href: bibliography.href(source) }, [bibliography.label(source)])
-    : { type: 'text', value: source }
 }

@@ -4,7 +4,7 @@
  */
 import type { VFile } from 'vfile'
 import { formatFigure } from '../format/figure.ts'
-import type { Evaluation } from '../model/index.ts'
+import { dependencyClosure, type Evaluation } from '../model/index.ts'
 import type { ModelSession } from '../pipeline/session.ts'
 
 /** The JSON text, stable key order, ending with a newline. */
@@ -17,7 +17,7 @@ export function figuresJson(
   const scenarios: Record<string, Record<string, unknown>> = {}
   for (const name of [...new Set(shown.map((s) => s.scenario))].sort()) {
     const { evaluation, overrides } = session.evaluation(name)
-    const ids = closure(
+    const ids = dependencyClosure(
       evaluation,
       shown.filter((s) => s.scenario === name).flatMap((s) => s.figures),
     )
@@ -35,19 +35,6 @@ export function figuresJson(
     scenarios,
   }
   return `${JSON.stringify(json, null, 2)}\n`
-}
-
-/** The ids and all their dependencies, in model order. */
-function closure(evaluation: Evaluation, ids: readonly string[]): string[] {
-  const seen = new Set<string>()
-  const visit = (id: string): void => {
-    if (seen.has(id) || !evaluation.has(id)) return
-    seen.add(id)
-    const p = evaluation.figure(id).provenance
-    if (p.kind === 'derived') for (const dep of p.deps) visit(dep)
-  }
-  for (const id of ids) visit(id)
-  return evaluation.model.ids.filter((id) => seen.has(id))
 }
 
 function describe(evaluation: Evaluation, id: string): Record<string, unknown> {

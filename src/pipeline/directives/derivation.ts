@@ -8,13 +8,12 @@ import { h } from 'hastscript'
 import { suggest } from '../../expr/suggest.ts'
 import { formatFigure, formatWithUnit } from '../../format/figure.ts'
 import type { Evaluation } from '../../model/index.ts'
-import { describeFigure, figureElement } from '../figure-element.ts'
+import { figureIdElement } from '../figure-element.ts'
 import { lowerTo, pointOf } from './lower.ts'
 import type { DirectiveEnv, DirectiveSpec } from './spec.ts'
 
 function figureSpan(id: string, text: string, env: DirectiveEnv, evaluation: Evaluation): Element {
-  const display = { expression: id, formatted: text, scenario: env.scenario, figures: [id] }
-  return figureElement(display, describeFigure(id, evaluation))
+  return figureIdElement(id, text, env.scenario, evaluation)
 }
 
 function line(id: string, env: DirectiveEnv, evaluation: Evaluation): ElementContent[] {
