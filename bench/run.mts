@@ -21,7 +21,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from '../src/build.ts'
-import { articleModel, evaluate } from '../src/model/index.ts'
+import { articleCostModel, articleModel, evaluate } from '../src/model/index.ts'
 import { fsEffects, memoryMemo } from '../src/site/effects.ts'
 
 const root = process.cwd()
@@ -99,19 +99,19 @@ async function main(): Promise<void> {
 
   // 2. In one process, as the dev server rebuilds.
   const effects = fsEffects(project, memoryMemo())
-  await build({ root: project, codeVersion: 'bench' }, effects)
+  await build(articleCostModel, { root: project }, effects)
   const noop: number[] = []
   const edit: number[] = []
   const article = join(project, 'content', 'economics-of-alignment.md')
   const text = readFileSync(article, 'utf8')
   for (let i = 0; i < Math.max(runs, 15); i++) {
     let start = performance.now()
-    await build({ root: project, codeVersion: 'bench' }, effects)
+    await build(articleCostModel, { root: project }, effects)
     noop.push(performance.now() - start)
     // A new text every time, so the page cache cannot answer: this is the real edit loop.
     writeFileSync(article, text.replace('nebulous', `nebulous${' indeed'.repeat(i + 1)}`))
     start = performance.now()
-    await build({ root: project, codeVersion: 'bench' }, effects)
+    await build(articleCostModel, { root: project }, effects)
     edit.push(performance.now() - start)
   }
   writeFileSync(article, text)

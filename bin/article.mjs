@@ -1,66 +1,27 @@
 #!/usr/bin/env node
-// Entry point of every npm script. TypeScript sources and their dependencies are bundled once
-// with esbuild into .cache/cli/ and reused while the sources and the lockfile are unchanged:
-// loading one file is several times faster than resolving hundreds of small ES modules
-// (measured: 418 ms → 143 ms of imports), and no TypeScript loader runs at build time.
-// vega and vega-lite stay external: they are imported only when a chart must be rendered.
-// Delete .cache/ at any time.
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+// Entry point of every npm script: runs the command line compiled by `npm run compile` (which
+// `npm ci` runs as `prepare`). Nothing is compiled here; if src/ changed since the last compile,
+// the command stops and says so instead of running stale code.
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { sourceHash } from '../scripts/compile.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const outDir = join(root, '.cache', 'cli')
+const bundle = `${root}lib/article.mjs`
+const manifest = `${root}lib/sources.json`
 
-function sourceHash() {
-  const hash = createHash('sha256')
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    )) {
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) walk(path)
-      else if (entry.name.endsWith('.ts')) hash.update(path).update(readFileSync(path))
-    }
-  }
-  walk(join(root, 'src'))
-  hash.update(readFileSync(join(root, 'package-lock.json')))
-  hash.update(readFileSync(fileURLToPath(import.meta.url)))
-  return hash.digest('hex').slice(0, 16)
+const compiled = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).src : undefined
+if (!existsSync(bundle) || compiled === undefined) {
+  process.stderr.write(
+    'lib/article.mjs: error: Unexpected missing compiled command line, expected lib/ from `npm ci`\n  hint: run `npm run compile` (npm ci runs it for you)\n',
+  )
+  process.exit(1)
 }
-
-async function compiled() {
-  const key = sourceHash()
-  const file = join(outDir, `main-${key}.mjs`)
-  if (!existsSync(file)) {
-    const { build } = await import('esbuild')
-    await build({
-      entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-      // Written aside and renamed into place: two processes compiling at once never read half a file.
-      outfile: `${file}.${process.pid}.tmp`,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      external: ['vega', 'vega-lite', 'vega-interpreter', 'esbuild'],
-      // CommonJS dependencies (nunjucks) call require(); give the ES module bundle one.
-      banner: {
-        js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-      },
-      logLevel: 'error',
-    })
-    renameSync(`${file}.${process.pid}.tmp`, file)
-    for (const old of readdirSync(outDir)) {
-      if (old !== `main-${key}.mjs` && !old.endsWith('.tmp'))
-        rmSync(join(outDir, old), { force: true })
-    }
-  }
-  return file
+if (compiled !== sourceHash(root)) {
+  process.stderr.write(
+    'src/: error: Unexpected sources changed since the last compile, expected lib/ to match src/\n  hint: run `npm run compile`; `npm run dev` reloads edits to src/model/ by itself\n',
+  )
+  process.exit(1)
 }
-
-const bundle = await compiled()
-// The bundle's hash identifies the build's code, for caches of processed pages.
-process.env.ARTICLE_CODE_VERSION = bundle.replace(/^.*main-|\.mjs$/g, '')
 const { main } = await import(pathToFileURL(bundle).href)
 process.exitCode = await main(process.argv.slice(2))

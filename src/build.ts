@@ -1,23 +1,18 @@
 /**
- * The build, as a function: content and templates in, a map of output files out. All reading
- * goes through `BuildEffects` and nothing is written here, so tests run it in memory and the
- * dev server calls it again and again. Writing the site is site-writer.ts's job.
+ * The build, as a function: a cost model, content and templates in; a map of output files out.
+ * All reading goes through `BuildEffects` and nothing is written here, so tests run it in memory
+ * and the dev server calls it again and again. Writing the site is site/write.ts's job.
  */
 import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { parseDocument } from 'yaml'
-import { z } from 'zod'
-import type { ChartCacheStore } from './charts/cache.ts'
 import { loadBibliography } from './citations/load.ts'
-import { CliError, flagFor } from './diagnostics/errors.ts'
 import { BuildFailure, type Diagnostic } from './diagnostics/report.ts'
-import { DEFAULT_SCENARIO, ModelError, scenarioDefs } from './model/index.ts'
+import type { CostModel } from './model/index.ts'
 import { directiveRegistry } from './pipeline/directives/registry.ts'
 import { createProcessor } from './pipeline/processor.ts'
 import type { Claim } from './pipeline/records.ts'
-import type { TextMemo } from './pipeline/rehype-highlight.ts'
 import { createModelSession, type ModelSession } from './pipeline/session.ts'
 import { createEnvironment } from './render/environment.ts'
 import {
@@ -26,33 +21,19 @@ import {
   renderIndexPage,
   TemplateError,
 } from './render/page.ts'
+import { loadSite } from './site/config.ts'
+import type { BuildEffects } from './site/effects.ts'
 import { figuresJson } from './site/figures-json.ts'
-import { pageKey, readPage, writePage } from './site/page-cache.ts'
+
+export type { BuildEffects } from './site/effects.ts'
 
 /** What to build. Paths are relative to `root` unless absolute. */
 export interface BuildOptions {
   readonly root: string
+  /** The scenario pages are built under (default: the model's own). */
   readonly scenario?: string | undefined
+  /** `ID=VALUE` input settings applied on top of every scenario. */
   readonly settings?: readonly string[] | undefined
-  /**
-   * Identifies the build's own code (the bundle's hash). With it, processed pages are cached by
-   * their inputs' hash; without it (tests running the sources) nothing is cached.
-   */
-  readonly codeVersion?: string | undefined
-}
-
-/** The build's window on the world: reading files and asking git. */
-export interface BuildEffects {
-  /** Text of a file under the project root (a relative, `/`-separated path). */
-  readText(path: string): Promise<string>
-  /** Relative paths of the files directly in a folder, sorted. */
-  list(dir: string): Promise<string[]>
-  /** The commit the build comes from. */
-  commit(): Promise<string>
-  /** Memo for expensive, content-keyed results (highlighting). */
-  readonly memo: TextMemo
-  /** Cache of rendered chart SVGs, keyed by spec, data and library versions. */
-  readonly chartStore: ChartCacheStore
 }
 
 /** A built site: output files by relative path, plus what the author should hear about. */
@@ -61,23 +42,26 @@ export interface BuildResult {
   readonly warnings: readonly Diagnostic[]
   readonly claims: readonly (Claim & { readonly file: string })[]
   readonly pages: readonly string[]
+  /** The session the pages were evaluated in (the snapshot reuses its evaluations). */
+  readonly session: ModelSession
 }
 
-const siteSchema = z.strictObject({
-  title: z.string(),
-  description: z.string().default(''),
-  seriesBaseUrl: z.url(),
-})
-
-/** Builds every article in content/ and the index. Throws BuildFailure or CliError on user errors. */
-export async function build(options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
-  // 1. Configuration and the model under the requested scenario.
+/**
+ * Builds every article in content/ and the index. Throws BuildFailure on located user errors
+ * and ModelError for a bad `scenario` or `settings` (the command line names the flag).
+ */
+export async function build(
+  model: CostModel,
+  options: BuildOptions,
+  effects: BuildEffects,
+): Promise<BuildResult> {
+  // 1. Configuration, and the model under the requested scenario and settings.
+  const session = createModelSession(model, options)
   const site = await loadSite(effects)
-  const session = modelSession(options)
-  const modelHash = await hashModel(effects)
+  const modelHash = await hashModel(model, effects)
   const commit = await effects.commit()
   const sources = {
-    formulas: await effects.readText('src/model/formulas.ts'),
+    listingSource: model.listings ? await effects.readText(model.listings.source) : '',
     charts: await loadCharts(effects),
     bibliography: await loadBibliography((path) => effects.readText(path)),
   }
@@ -89,51 +73,29 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
     memo: effects.memo,
     chartStore: effects.chartStore,
   })
-  const cacheParts =
-    options.codeVersion === undefined
-      ? undefined
-      : {
-          code: options.codeVersion,
-          model: modelHash,
-          // The bibliography is parsed from this text; the chart specs are the ones pages read.
-          bib: await effects.readText('content/references.bib').catch(() => ''),
-          charts: [...sources.charts],
-          site,
-          scenario: session.defaultScenario,
-          settings: session.settings,
-        }
   const env = createEnvironment(posix.join(options.root, 'templates'))
   const files = new Map<string, string>()
   const warnings: Diagnostic[] = []
   const errors: Diagnostic[] = []
   const claims: Array<Claim & { file: string }> = []
   const articles: IndexPageContext['articles'] = []
+  const isDefault =
+    session.defaultScenario === model.defaultScenario && session.settings.length === 0
 
   // 2. Each article: parse, resolve directives against the model, render HTML.
   for (const name of (await effects.list('content')).filter((f) => f.endsWith('.md'))) {
     const path = `content/${name}`
-    const text = await effects.readText(path)
-    const key = cacheParts && pageKey({ ...cacheParts, path, text })
-    let page = key ? readPage(effects.memo, key) : undefined
-    if (!page) {
-      const processed = new VFile({ path, value: text })
-      await processor.process(processed)
-      page = {
-        html: String(processed.value),
-        data: processed.data,
-        diagnostics: processed.messages.map((m) => toDiagnostic(path, m)),
-      }
-      if (key) writePage(effects.memo, key, page)
+    const file = new VFile({ path, value: await effects.readText(path) })
+    await processor.process(file)
+    for (const message of file.messages) {
+      const d = toDiagnostic(path, message)
+      ;(d.severity === 'error' ? errors : warnings).push(d)
     }
-    for (const d of page.diagnostics) (d.severity === 'error' ? errors : warnings).push(d)
-    const file = new VFile({ path, value: page.html })
-    file.data = { ...page.data }
     if (errors.length > 0 || !file.data.frontmatter) continue
     const frontmatter = file.data.frontmatter
     const slug = frontmatter.slug ?? name.replace(/\.md$/, '')
     for (const claim of file.data.claims ?? []) claims.push({ ...claim, file: path })
-    // 3. The page from its template, and its figures.json.
-    const scenario = scenarioDefs.find((s) => s.name === session.defaultScenario)
+    // 3. The page from its template, its figures.json, charts and claims report.
     const article = {
       slug,
       titleHtml: file.data.titleArticleHtml ?? file.data.titleHtml ?? '',
@@ -144,8 +106,8 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
       authors: [...frontmatter.authors],
       scenario: {
         name: session.defaultScenario,
-        label: scenario?.label ?? session.defaultScenario,
-        isDefault: session.defaultScenario === DEFAULT_SCENARIO && session.settings.length === 0,
+        label: session.scenarioLabel(session.defaultScenario),
+        isDefault,
       },
       bodyHtml: String(file.value),
       toc: file.data.toc ?? [],
@@ -199,7 +161,7 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
   for (const asset of await effects.list('templates/assets')) {
     files.set(`assets/${asset}`, await effects.readText(`templates/assets/${asset}`))
   }
-  return { files, warnings, claims, pages: articles.map((a) => a.href) }
+  return { files, warnings, claims, pages: articles.map((a) => a.href), session }
 }
 
 /** Chart specs by path relative to content/. */
@@ -216,40 +178,20 @@ async function loadCharts(effects: BuildEffects): Promise<Map<string, string>> {
   )
 }
 
-function modelSession(options: BuildOptions): ModelSession {
-  try {
-    return createModelSession(options.scenario ?? DEFAULT_SCENARIO, options.settings ?? [])
-  } catch (error) {
-    if (!(error instanceof ModelError)) throw error
-    throw new CliError(flagFor(error.ruleId), error.reason, error.hint)
-  }
-}
-
-async function loadSite(effects: BuildEffects): Promise<z.infer<typeof siteSchema>> {
-  const path = 'content/site.yaml'
-  const hint = 'content/site.yaml takes title, description and seriesBaseUrl (an absolute URL)'
-  const doc = parseDocument(await effects.readText(path), { prettyErrors: false })
-  const yamlError = doc.errors[0]
-  if (yamlError) {
-    const at = yamlError.linePos?.[0]
-    const place = at ? `${path}:${at.line}:${at.col}` : path
-    const reason = `Unexpected YAML: ${yamlError.message.split('\n')[0] ?? ''}`
-    throw new BuildFailure([{ place, reason, hint, severity: 'error' }])
-  }
-  const parsed = siteSchema.safeParse(doc.toJS())
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const reason = `Unexpected site setting \`${issue?.path.join('.') ?? ''}\`: ${issue?.message ?? ''}`
-    throw new BuildFailure([{ place: path, reason, hint, severity: 'error' }])
-  }
-  return parsed.data
-}
-
-/** A short hash of the model's code and inputs, shown in the page footer. */
-async function hashModel(effects: BuildEffects): Promise<string> {
+/**
+ * A short hash of the model, shown in the page footer: of its source files when it names its
+ * folder, else of its definitions (ids, values, formulas and the code of every computation).
+ */
+async function hashModel(model: CostModel, effects: BuildEffects): Promise<string> {
   const hash = createHash('sha256')
-  for (const name of await effects.list('src/model'))
-    hash.update(name).update(await effects.readText(`src/model/${name}`))
+  if (model.sourceDir) {
+    for (const name of await effects.list(model.sourceDir))
+      hash.update(name).update(await effects.readText(`${model.sourceDir}/${name}`))
+  } else {
+    for (const def of model.inputs) hash.update(JSON.stringify(def))
+    for (const def of model.derived) hash.update(`${def.id}${def.formula}${def.compute}`)
+    hash.update(JSON.stringify(model.scenarios))
+  }
   return hash.digest('hex').slice(0, 12)
 }
 

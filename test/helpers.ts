@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { type BuildEffects, type BuildResult, build } from '../src/build.ts'
 import { memoryChartCacheStore } from '../src/charts/cache.ts'
 import { BuildFailure, type Diagnostic, formatDiagnostic } from '../src/diagnostics/report.ts'
+import { articleCostModel } from '../src/model/index.ts'
 import { memoryMemo } from '../src/site/effects.ts'
 
 /** The project root (tests run from it). */
@@ -55,6 +56,7 @@ export async function buildOne(
   ])
   try {
     const result = await build(
+      articleCostModel,
       { root, scenario: options.scenario, settings: options.settings },
       memoryEffects({
         'content/input.md': markdown,

@@ -3,7 +3,7 @@
  * not complain about a misspelt field, they silently draw an empty or wrong chart.
  */
 
-import { suggest as closestMatch } from '../expr/suggest.ts'
+import { suggest as closestMatch } from '../diagnostics/suggest.ts'
 import { ChartError } from './errors.ts'
 import { collectDataUsage, type DataRef, type FieldRef, rowFields } from './fields.ts'
 import { chartMessages } from './messages.ts'

@@ -3,8 +3,9 @@
  * turned into one-line CliErrors.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util'
-import { CliError, flagFor } from '../diagnostics/errors.ts'
-import { evaluateScenario, ModelError, type ScenarioEvaluation } from '../model/index.ts'
+import { CliError } from '../diagnostics/errors.ts'
+import { type CostModel, ModelError, type ScenarioEvaluation } from '../model/index.ts'
+import { createModelSession, type ModelSession } from '../pipeline/session.ts'
 
 /** Options every model-evaluating command accepts. */
 export const scenarioOptions = {
@@ -34,19 +35,39 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(
   }
 }
 
-/** Evaluates the model for `--scenario`/`--set`; their errors name the flag. */
-export function evaluateFromFlags(values: {
-  scenario?: string | undefined
-  set?: string[] | undefined
-}): ScenarioEvaluation {
+/** The command-line flag a model error about a scenario or an override came from. */
+export function flagFor(error: ModelError): string {
+  return error.ruleId === 'unknown-scenario' ? '--scenario' : '--set'
+}
+
+/** Runs `action`; a ModelError about the scenario or a setting becomes an error at its flag. */
+export async function withFlagErrors<T>(action: () => T | Promise<T>): Promise<T> {
   try {
-    return evaluateScenario({
-      ...(values.scenario === undefined ? {} : { scenario: values.scenario }),
-      settings: values.set ?? [],
-    })
+    return await action()
   } catch (error) {
-    if (error instanceof ModelError)
-      throw new CliError(flagFor(error.ruleId), error.reason, error.hint)
+    if (error instanceof ModelError) throw new CliError(flagFor(error), error.reason, error.hint)
     throw error
   }
+}
+
+/** A model session for `--scenario`/`--set`; their errors name the flag. */
+export function sessionFromFlags(
+  model: CostModel,
+  values: { scenario?: string | undefined; set?: string[] | undefined },
+): ModelSession {
+  try {
+    return createModelSession(model, { scenario: values.scenario, settings: values.set ?? [] })
+  } catch (error) {
+    if (error instanceof ModelError) throw new CliError(flagFor(error), error.reason, error.hint)
+    throw error
+  }
+}
+
+/** The evaluation of the scenario `--scenario` names, with `--set` applied. */
+export function evaluateFromFlags(
+  model: CostModel,
+  values: { scenario?: string | undefined; set?: string[] | undefined },
+): ScenarioEvaluation {
+  const session = sessionFromFlags(model, values)
+  return session.evaluation(session.defaultScenario)
 }

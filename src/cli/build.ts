@@ -5,27 +5,26 @@
 import { resolve } from 'node:path'
 import { build } from '../build.ts'
 import { formatDiagnostic } from '../diagnostics/report.ts'
+import type { CostModel } from '../model/index.ts'
 import { fsEffects } from '../site/effects.ts'
 import { writeSite } from '../site/write.ts'
-import { parse, scenarioOptions } from './args.ts'
+import { parse, scenarioOptions, withFlagErrors } from './args.ts'
 import type { Output } from './figures.ts'
 
 /** Project root: the folder npm runs scripts in. */
 export const projectRoot = (): string => process.cwd()
 
 /** Runs the build command. */
-export async function buildCommand(argv: readonly string[], output: Output): Promise<number> {
+export async function buildCommand(
+  argv: readonly string[],
+  output: Output,
+  model: CostModel,
+): Promise<number> {
   const { values } = parse('build', argv, { ...scenarioOptions, out: { type: 'string' } })
   const root = projectRoot()
   const started = performance.now()
-  const result = await build(
-    {
-      root,
-      scenario: values.scenario,
-      settings: values.set ?? [],
-      codeVersion: process.env.ARTICLE_CODE_VERSION,
-    },
-    fsEffects(root),
+  const result = await withFlagErrors(() =>
+    build(model, { root, scenario: values.scenario, settings: values.set ?? [] }, fsEffects(root)),
   )
   const outDir = resolve(root, values.out ?? 'dist')
   await writeSite(outDir, result.files)

@@ -9,10 +9,12 @@ import { extname, join } from 'node:path'
 import { build } from '../build.ts'
 import { CliError } from '../diagnostics/errors.ts'
 import { formatDiagnostic, toDiagnostics } from '../diagnostics/report.ts'
+import type { CostModel } from '../model/index.ts'
 import { fsEffects } from '../site/effects.ts'
-import { parse, scenarioOptions } from './args.ts'
+import { parse, scenarioOptions, withFlagErrors } from './args.ts'
 import { projectRoot } from './build.ts'
 import type { Output } from './figures.ts'
+import { loadFreshModel } from './model-loader.ts'
 
 const types: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,7 +28,11 @@ const reloadScript = `<script>new EventSource('/__reload').onmessage = () => loc
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** Runs the dev server until interrupted. */
-export async function devCommand(argv: readonly string[], output: Output): Promise<number> {
+export async function devCommand(
+  argv: readonly string[],
+  output: Output,
+  initialModel: CostModel,
+): Promise<number> {
   const { values } = parse('dev', argv, { ...scenarioOptions, port: { type: 'string' } })
   const port = Number(values.port ?? '8080')
   if (!Number.isInteger(port) || port < 1 || port > 65535)
@@ -36,22 +42,18 @@ export async function devCommand(argv: readonly string[], output: Output): Promi
     )
   const root = projectRoot()
   const effects = fsEffects(root)
+  let model = initialModel
   let site: ReadonlyMap<string, string> = new Map()
   let failure: string | undefined
   const clients = new Set<ServerResponse>()
 
-  const rebuild = async (reason: string): Promise<void> => {
+  const rebuild = async (reason: string, reloadModel = false): Promise<void> => {
     const started = performance.now()
     try {
+      if (reloadModel) model = await loadFreshModel(root)
       site = (
-        await build(
-          {
-            root,
-            scenario: values.scenario,
-            settings: values.set ?? [],
-            codeVersion: process.env.ARTICLE_CODE_VERSION,
-          },
-          effects,
+        await withFlagErrors(() =>
+          build(model, { root, scenario: values.scenario, settings: values.set ?? [] }, effects),
         )
       ).files
       failure = undefined
@@ -103,15 +105,25 @@ export async function devCommand(argv: readonly string[], output: Output): Promi
   )
 
   let timer: NodeJS.Timeout | undefined
-  const schedule = (what: string) => {
+  let modelChanged = false
+  const schedule = (what: string, isModel = false) => {
     clearTimeout(timer)
-    timer = setTimeout(() => void rebuild(`changed ${what}`), 15)
+    modelChanged ||= isModel
+    timer = setTimeout(() => {
+      const reload = modelChanged
+      modelChanged = false
+      void rebuild(`changed ${what}`, reload)
+    }, 15)
   }
   for (const dir of ['content', 'templates'])
     watch(join(root, dir), { recursive: true }, (_event, file) => schedule(`${dir}/${file ?? ''}`))
+  watch(join(root, 'src', 'model'), { recursive: true }, (_event, file) =>
+    schedule(`src/model/${file ?? ''}`, true),
+  )
   watch(join(root, 'src'), { recursive: true }, (_event, file) => {
+    if (file?.startsWith('model')) return
     output.out(
-      `src/${file ?? ''} changed: the model's code is compiled at start, so restart \`npm run dev\` to use it\n`,
+      `src/${file ?? ''} changed: the pipeline's code is compiled; run \`npm run compile\` and restart \`npm run dev\` to use it (model edits under src/model/ reload by themselves)\n`,
     )
   })
   return new Promise<number>(() => {})

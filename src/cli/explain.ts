@@ -3,14 +3,14 @@
  * their sources. A subtree printed once is referred to, not repeated.
  */
 import { CliError } from '../diagnostics/errors.ts'
-import { suggest } from '../expr/suggest.ts'
+import { suggest } from '../diagnostics/suggest.ts'
 import { formatWithUnit, substituteFormula, symbolicFormula } from '../format/figure.ts'
-import type { Evaluation } from '../model/index.ts'
+import type { CostModel, Evaluation } from '../model/index.ts'
 import { evaluateFromFlags, parse, scenarioOptions } from './args.ts'
 import type { Output } from './figures.ts'
 
 /** Runs the explain command. */
-export function explainCommand(argv: readonly string[], output: Output): number {
+export function explainCommand(argv: readonly string[], output: Output, model: CostModel): number {
   const { values, positionals } = parse('explain', argv, scenarioOptions, true)
   const id = positionals[0]
   if (!id || positionals.length > 1) {
@@ -20,7 +20,7 @@ export function explainCommand(argv: readonly string[], output: Output): number 
       'for example `npm run explain -- synthetic.total`',
     )
   }
-  const { evaluation, scenario } = evaluateFromFlags(values)
+  const { evaluation, scenario } = evaluateFromFlags(model, values)
   if (!evaluation.has(id)) {
     const close = suggest(id, evaluation.model.ids)
     throw new CliError(

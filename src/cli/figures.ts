@@ -3,7 +3,7 @@
  * `--json`, as the contract in design.md (and nothing else on stdout).
  */
 import { formatFigure } from '../format/figure.ts'
-import { scenarioDefs } from '../model/index.ts'
+import type { CostModel } from '../model/index.ts'
 import { evaluateFromFlags, parse, scenarioOptions } from './args.ts'
 
 /** Output sink, injected so tests capture it. */
@@ -12,17 +12,17 @@ export interface Output {
 }
 
 /** Runs the figures command. */
-export function figuresCommand(argv: readonly string[], output: Output): number {
+export function figuresCommand(argv: readonly string[], output: Output, model: CostModel): number {
   const { values } = parse('figures', argv, {
     ...scenarioOptions,
     json: { type: 'boolean' },
     'list-scenarios': { type: 'boolean' },
   })
   if (values['list-scenarios']) {
-    output.out(`${scenarioDefs.map((s) => s.name).join('\n')}\n`)
+    output.out(`${model.scenarios.map((s) => s.name).join('\n')}\n`)
     return 0
   }
-  const { evaluation } = evaluateFromFlags(values)
+  const { evaluation } = evaluateFromFlags(model, values)
   const figures = evaluation.model.ids.map((id) => evaluation.figure(id))
   if (values.json) {
     const json = Object.fromEntries(

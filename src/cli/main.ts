@@ -1,15 +1,21 @@
 /**
  * The command line: picks a command, runs it, and turns user errors into located one-line
- * messages with exit code 1. bin/article.mjs is the only place that sets the exit code.
+ * messages with exit code 1. bin/article.mjs is the only place that sets the exit code. This is
+ * also the one place that wires the article's own cost model into the commands.
  */
 import { formatDiagnostic, toDiagnostics } from '../diagnostics/report.ts'
+import { articleCostModel, type CostModel } from '../model/index.ts'
 import { buildCommand } from './build.ts'
 import { devCommand } from './dev.ts'
 import { explainCommand } from './explain.ts'
 import { figuresCommand, type Output } from './figures.ts'
 import { figuresCheckCommand, figuresUpdateCommand } from './snapshot.ts'
 
-type Command = (argv: readonly string[], output: Output) => number | Promise<number>
+type Command = (
+  argv: readonly string[],
+  output: Output,
+  model: CostModel,
+) => number | Promise<number>
 
 const commands: Readonly<Record<string, Command>> = {
   build: buildCommand,
@@ -23,7 +29,11 @@ const commands: Readonly<Record<string, Command>> = {
 const stdout: Output = { out: (text) => void process.stdout.write(text) }
 
 /** Runs `article <command> [args]` and returns the exit code. */
-export async function main(argv: readonly string[], output: Output = stdout): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  output: Output = stdout,
+  model: CostModel = articleCostModel,
+): Promise<number> {
   const [name = '', ...rest] = argv
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined
   if (!command) {
@@ -33,7 +43,7 @@ export async function main(argv: readonly string[], output: Output = stdout): Pr
     return 1
   }
   try {
-    return await command(rest, output)
+    return await command(rest, output, model)
   } catch (error) {
     const diagnostics = toDiagnostics(error)
     if (!diagnostics) throw error

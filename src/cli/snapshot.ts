@@ -6,6 +6,7 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { build } from '../build.ts'
+import type { CostModel } from '../model/index.ts'
 import { fsEffects } from '../site/effects.ts'
 import { changesMarkdown, changesTable, diffSnapshots } from '../snapshot/diff.ts'
 import {
@@ -21,22 +22,20 @@ import type { Output } from './figures.ts'
 /** Where the committed snapshot lives, relative to the project root. */
 export const SNAPSHOT_PATH = 'content/figures.snapshot.json'
 
-async function currentSnapshot(root: string): Promise<Snapshot> {
-  const { claims } = await build(
-    { root, codeVersion: process.env.ARTICLE_CODE_VERSION },
-    fsEffects(root),
-  )
-  return computeSnapshot(claims)
+async function currentSnapshot(root: string, model: CostModel): Promise<Snapshot> {
+  const { claims, session } = await build(model, { root }, fsEffects(root))
+  return computeSnapshot(session, claims)
 }
 
 /** Runs `figures:check`. */
 export async function figuresCheckCommand(
   argv: readonly string[],
   output: Output,
+  model: CostModel,
 ): Promise<number> {
   parse('figures:check', argv, {})
   const root = projectRoot()
-  const current = await currentSnapshot(root)
+  const current = await currentSnapshot(root, model)
   let committed: Snapshot
   try {
     committed = parseSnapshot(await readFile(join(root, SNAPSHOT_PATH), 'utf8'))
@@ -70,10 +69,11 @@ export async function figuresCheckCommand(
 export async function figuresUpdateCommand(
   argv: readonly string[],
   output: Output,
+  model: CostModel,
 ): Promise<number> {
   parse('figures:update', argv, {})
   const root = projectRoot()
-  const current = await currentSnapshot(root)
+  const current = await currentSnapshot(root, model)
   await writeFile(join(root, SNAPSHOT_PATH), serializeSnapshot(current))
   output.out(`figures:update: wrote ${current.size} entries to ${SNAPSHOT_PATH}\n`)
   return 0

@@ -17,8 +17,3 @@ export class CliError extends Error {
     this.hint = hint
   }
 }
-
-/** The command-line flag a model error about a scenario or an override came from. */
-export function flagFor(ruleId: string): string {
-  return ruleId === 'unknown-scenario' ? '--scenario' : '--set'
-}

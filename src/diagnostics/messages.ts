@@ -48,6 +48,14 @@ export const messages = {
     reason: `Unexpected unknown model function ${code(fn)}, expected an exported function of src/model/formulas.ts`,
     hint: suggestion ? `did you mean ${code(suggestion)}?` : undefined,
   }),
+  invalidCall: (call: string, known: readonly string[]) => ({
+    reason: `Unexpected ${code(`call="${call}"`)}, expected one of ${known.join(', ')}`,
+    hint: undefined,
+  }),
+  listingMismatch: (fn: string, detail: string) => ({
+    reason: `Unexpected result of ${code(fn)}, expected the model's own value: ${detail}`,
+    hint: 'the listed function and the model compute the same figure; change both together',
+  }),
   frontmatterYaml: (detail: string) => ({
     reason: `Unexpected front matter: ${detail}`,
     hint: 'front matter is YAML between two `---` lines',

@@ -4,6 +4,8 @@
  * name ever becomes a JavaScript property access, and there is no eval or Function anywhere.
  * Units travel with every number and are checked at each operation.
  */
+
+import { suggest } from '../diagnostics/suggest.ts'
 import type { BinaryNode, CallNode, ExprNode, FigureNode, Span, UnaryNode } from './ast.ts'
 import {
   countUnit,
@@ -17,7 +19,6 @@ import { ExprError, type ExprRuleId } from './error.ts'
 import { checkCall } from './functions.ts'
 import { hints, messages, operationName } from './messages.ts'
 import { parseExpression } from './parse.ts'
-import { suggest } from './suggest.ts'
 
 /** A figure as the cost model reports it; `unit` is a symbol from src/model/units.ts. */
 export interface FigureValue {

@@ -3,10 +3,11 @@
  * is evaluated. Names are looked up in a Map, never as properties, so `constructor(x)` or
  * `toString()` are simply unknown functions.
  */
+
+import { suggest } from '../diagnostics/suggest.ts'
 import type { CallNode, ExprNode } from './ast.ts'
 import { ExprError } from './error.ts'
 import { hints, messages } from './messages.ts'
-import { suggest } from './suggest.ts'
 
 /** How a function may be called. */
 export interface FunctionSpec {

@@ -35,4 +35,3 @@ export {
 export { type FunctionSpec, functionNames, functionSpecs } from './functions.ts'
 export { code, expected, found, hints, messages, operationName } from './messages.ts'
 export { maxExpressionLength, maxNestingDepth, parseExpression } from './parse.ts'
-export { editDistance, suggest } from './suggest.ts'

@@ -13,14 +13,16 @@ export function formatFigure(figure: Figure, format?: string): string {
   return formatNumber(figure.value, format ?? figure.format)
 }
 
+/** What follows a formatted value to name its unit: `` (for $, ×, %), ` GPU·h`, `/GPU·h`. */
+export function unitSuffix(unit: string): string {
+  if (selfDescribing.has(unit)) return ''
+  // `$2.50/GPU·h` reads better than `$2.50 USD/GPU·h`.
+  return unit.startsWith('USD/') ? unit.slice(3) : ` ${unit}`
+}
+
 /** The value followed by its unit where the format does not show it: `17.0 GPU·h`, `$42.54`. */
 export function formatWithUnit(figure: Figure): string {
-  const text = formatFigure(figure)
-  if (selfDescribing.has(figure.unit)) return text
-  // `$2.50/GPU·h` reads better than `$2.50 USD/GPU·h`.
-  return figure.unit.startsWith('USD/')
-    ? `${text}${figure.unit.slice(3)}`
-    : `${text} ${figure.unit}`
+  return formatFigure(figure) + unitSuffix(figure.unit)
 }
 
 /** A derived figure's formula with each `{id}` replaced by the dependency's value and unit. */

@@ -1,24 +1,17 @@
 /**
  * Named datasets for the charts, computed from the model (no number is copied into a chart
- * spec). Each takes an `Evaluator` so the build's scenario and `--set` settings flow through.
+ * spec). Each takes an evaluator so the build's scenario and `--set` settings flow through.
+ * Rows only: how a chart's data table titles and formats its columns is the chart's business
+ * (its spec's `usermeta.dataTables`).
  */
 import { formatNumber } from '../format/number.ts'
 import type { Evaluation } from './evaluate.ts'
-import { scenarioDefs } from './scenarios.ts'
-
-/** Evaluates the model under a scenario plus extra input values. */
-export type Evaluator = (scenario: string, extra?: ReadonlyMap<string, number>) => Evaluation
-
-/** One chart dataset: rows, and how its table shows each column. */
-export interface Dataset {
-  readonly rows: ReadonlyArray<Readonly<Record<string, string | number>>>
-  /** Column field, title and a named format (see src/format) for the data table. */
-  readonly columns: ReadonlyArray<{
-    readonly field: string
-    readonly title: string
-    readonly format?: string
-  }>
-}
+import type {
+  Dataset,
+  DatasetBuilder,
+  DatasetEvaluator as Evaluator,
+  ScenarioDef,
+} from './types.ts'
 
 /** A price per pair as series labels show it: `$0.30/pair`. */
 const pricePerPairLabel = (e: Evaluation, id: string): string =>
@@ -51,14 +44,7 @@ function costByStage(evaluate: Evaluator): Dataset {
       cost: e.value(id),
     }))
   })
-  return {
-    rows,
-    columns: [
-      { field: 'scenario', title: 'Scenario' },
-      { field: 'stage', title: 'Stage' },
-      { field: 'cost', title: 'Cost', format: 'usd' },
-    ],
-  }
+  return { rows }
 }
 
 /** Human labels at both prices against the synthetic pipeline, for the synthetic pair count. */
@@ -77,13 +63,7 @@ function humanVsSynthetic(evaluate: Evaluator): Dataset {
     },
     { method: 'Synthetic (RLAIF)', cost: e.value('synthetic.total'), kind: 'Synthetic' },
   ]
-  return {
-    rows,
-    columns: [
-      { field: 'method', title: 'Method' },
-      { field: 'cost', title: 'Cost', format: 'usd' },
-    ],
-  }
+  return { rows }
 }
 
 /** Pair counts on a log grid: ten steps a decade from a thousand to ten million. */
@@ -107,14 +87,7 @@ function costVsPairs(evaluate: Evaluator): Dataset {
     },
     { pairs, series: 'Synthetic (RLAIF)', cost: fixed + perPair * pairs },
   ])
-  return {
-    rows,
-    columns: [
-      { field: 'pairs', title: 'Pairs', format: 'int' },
-      { field: 'series', title: 'Series' },
-      { field: 'cost', title: 'Cost', format: 'usd' },
-    ],
-  }
+  return { rows }
 }
 
 /** The two pair counts the article compares, for rules on the cost-versus-pairs chart. */
@@ -124,13 +97,7 @@ function pairMarkers(evaluate: Evaluator): Dataset {
     { pairs: e.value('rlaif.pairs.total'), label: 'Self-Rewarding' },
     { pairs: e.value('llama2.humanPairs'), label: 'Llama 2' },
   ]
-  return {
-    rows,
-    columns: [
-      { field: 'label', title: 'Run' },
-      { field: 'pairs', title: 'Pairs', format: 'int' },
-    ],
-  }
+  return { rows }
 }
 
 /** Top of the heatmap's GPU price axis: about AWS's 2024 on-demand p4d rate per GPU-hour. */
@@ -174,14 +141,7 @@ function ratioGrid(evaluate: Evaluator): Dataset {
       }
     }),
   )
-  return {
-    rows,
-    columns: [
-      { field: 'gpu', title: 'GPU price per hour', format: 'usd2' },
-      { field: 'human', title: 'Human price per pair', format: 'usd2' },
-      { field: 'ratio', title: 'Cost reduction', format: 'ratio' },
-    ],
-  }
+  return { rows }
 }
 
 /**
@@ -205,13 +165,7 @@ function tenfoldLine(evaluate: Evaluator): Dataset {
     })
     // Only the part of the line inside the heatmap's GPU price range.
     .filter((row) => row.gpu <= highest)
-  return {
-    rows,
-    columns: [
-      { field: 'human', title: 'Human price per pair', format: 'usd2' },
-      { field: 'gpu', title: 'GPU price for 10×', format: 'usd2' },
-    ],
-  }
+  return { rows }
 }
 
 /** Model sizes of the size chart, in parameters: Llama 2's sizes and GPT-3's. */
@@ -225,24 +179,14 @@ function costBySize(evaluate: Evaluator): Dataset {
       return { params: params / 1e9, series: label, cost: e.value('synthetic.total') }
     }),
   )
-  return {
-    rows,
-    columns: [
-      { field: 'params', title: 'Parameters (billions)', format: 'int' },
-      { field: 'series', title: 'Scenario' },
-      { field: 'cost', title: 'Synthetic cost', format: 'usd' },
-    ],
-  }
+  return { rows }
 }
 
 /** An order of magnitude: the article's headline threshold ("more than an order of magnitude"). */
 export const ORDER_OF_MAGNITUDE = 10
 
 /** Both reduction ratios under every scenario, for the robustness chart. */
-function ratioByScenario(
-  evaluate: Evaluator,
-  scenarios: ReadonlyArray<{ name: string; label: string }>,
-): Dataset {
+function ratioByScenario(evaluate: Evaluator, scenarios: readonly ScenarioDef[]): Dataset {
   const rows = scenarios.flatMap(({ name, label }, order) => {
     const e = evaluate(name)
     return [
@@ -255,26 +199,16 @@ function ratioByScenario(
       { scenario: label, order, band: 'Realistic human price', ratio: e.value('ratio.realistic') },
     ]
   })
-  return {
-    rows,
-    columns: [
-      { field: 'scenario', title: 'Scenario' },
-      { field: 'band', title: 'Human price' },
-      { field: 'ratio', title: 'Cost reduction', format: 'ratio' },
-    ],
-  }
+  return { rows }
 }
 
 /** The threshold line of the robustness chart. */
 function threshold(): Dataset {
-  return {
-    rows: [{ ratio: ORDER_OF_MAGNITUDE, label: 'order of magnitude' }],
-    columns: [{ field: 'ratio', title: 'Threshold', format: 'ratio' }],
-  }
+  return { rows: [{ ratio: ORDER_OF_MAGNITUDE, label: 'order of magnitude' }] }
 }
 
 /** Every dataset by the name chart specs use. */
-export const datasetBuilders: Readonly<Record<string, (evaluate: Evaluator) => Dataset>> = {
+export const datasetBuilders: Readonly<Record<string, DatasetBuilder>> = {
   costByStage,
   humanVsSynthetic,
   costVsPairs,
@@ -282,6 +216,6 @@ export const datasetBuilders: Readonly<Record<string, (evaluate: Evaluator) => D
   ratioGrid,
   tenfoldLine,
   costBySize,
-  ratioByScenario: (evaluate) => ratioByScenario(evaluate, scenarioDefs),
+  ratioByScenario,
   threshold,
 }

@@ -1,23 +1,25 @@
 /**
- * The cost model's public face: the compiled article model and one call to evaluate it under
- * a scenario plus `--set` overrides. Pure: no I/O anywhere under src/model/.
+ * The cost model's public face: compiling a model, evaluating it under a scenario plus `--set`
+ * overrides, and the article's own model. Pure: no I/O anywhere under src/model/.
  */
-import { derivedDefs, stageCalls } from './derived.ts'
-import { compileModel, type Evaluation, evaluate } from './evaluate.ts'
-import { inputDefs } from './inputs.ts'
+import { articleCostModel } from './article.ts'
+import { type CompiledModel, compileModel, type Evaluation, evaluate } from './evaluate.ts'
 import { type AppliedOverride, parseSetting, scenarioOverrides } from './overrides.ts'
-import { DEFAULT_SCENARIO, scenarioDefs } from './scenarios.ts'
+import type { ScenarioDef } from './types.ts'
 
+export { articleCostModel } from './article.ts'
 export { ModelError } from './errors.ts'
 export type { CompiledModel, Evaluation } from './evaluate.ts'
 export { compileModel, dependencyClosure, evaluate } from './evaluate.ts'
-export { findScenario, parseSetting } from './overrides.ts'
+export { type AppliedOverride, findScenario, parseSetting } from './overrides.ts'
 export type * from './types.ts'
 export { isUnitSymbol, type UnitSymbol, units } from './units.ts'
-export { DEFAULT_SCENARIO, derivedDefs, inputDefs, scenarioDefs, stageCalls }
 
-/** The article's model, compiled once. */
-export const articleModel = compileModel(inputDefs, derivedDefs)
+/** The article's model, compiled once (for tests and benchmarks of the article itself). */
+export const articleModel: CompiledModel = compileModel(
+  articleCostModel.inputs,
+  articleCostModel.derived,
+)
 
 /** What to evaluate: a scenario and extra `ID=VALUE` settings applied on top. */
 export interface EvaluationRequest {
@@ -32,14 +34,28 @@ export interface ScenarioEvaluation {
   readonly overrides: ReadonlyMap<string, AppliedOverride>
 }
 
-/** Evaluates the article model under a scenario and settings; throws ModelError on bad input. */
-export function evaluateScenario(request: EvaluationRequest = {}): ScenarioEvaluation {
-  const scenario = request.scenario ?? DEFAULT_SCENARIO
-  const overrides = scenarioOverrides(articleModel, scenarioDefs, scenario)
-  for (const setting of request.settings ?? []) {
-    const { id, value } = parseSetting(articleModel, setting)
+/** Evaluates a compiled model under one of its scenarios and settings; throws ModelError. */
+export function evaluateScenarioOf(
+  model: CompiledModel,
+  scenarios: readonly ScenarioDef[],
+  scenario: string,
+  settings: readonly string[] = [],
+): ScenarioEvaluation {
+  const overrides = scenarioOverrides(model, scenarios, scenario)
+  for (const setting of settings) {
+    const { id, value } = parseSetting(model, setting)
     overrides.set(id, { value, origin: `--set ${id}=${value}` })
   }
   const values = new Map([...overrides].map(([id, o]) => [id, o.value]))
-  return { scenario, evaluation: evaluate(articleModel, values), overrides }
+  return { scenario, evaluation: evaluate(model, values), overrides }
+}
+
+/** Evaluates the article's model under a scenario and settings; throws ModelError on bad input. */
+export function evaluateScenario(request: EvaluationRequest = {}): ScenarioEvaluation {
+  return evaluateScenarioOf(
+    articleModel,
+    articleCostModel.scenarios,
+    request.scenario ?? articleCostModel.defaultScenario,
+    request.settings ?? [],
+  )
 }

@@ -2,7 +2,7 @@
  * Turns a scenario name and `--set` pairs into validated input values. Unknown ids, derived
  * ids, values outside an input's constraint and unknown scenarios are ModelErrors with hints.
  */
-import { suggest } from '../expr/suggest.ts'
+import { suggest } from '../diagnostics/suggest.ts'
 import { ModelError } from './errors.ts'
 import type { CompiledModel } from './evaluate.ts'
 import type { InputConstraint, InputDef, ScenarioDef, ScenarioOverride } from './types.ts'

@@ -93,3 +93,46 @@ export interface Figure {
   readonly format: string
   readonly provenance: Provenance
 }
+
+/** One chart dataset: rows of plain values, computed from the model. */
+export interface Dataset {
+  readonly rows: ReadonlyArray<Readonly<Record<string, string | number>>>
+}
+
+/** Evaluates the model under a scenario plus extra input values (for chart sweeps). */
+export type DatasetEvaluator = (
+  scenario: string,
+  extra?: ReadonlyMap<string, number>,
+) => import('./evaluate.ts').Evaluation
+
+/** Computes one named dataset; `scenarios` is the model's list, in display order. */
+export type DatasetBuilder = (
+  evaluate: DatasetEvaluator,
+  scenarios: readonly ScenarioDef[],
+) => Dataset
+
+/**
+ * A whole cost model as the build receives it: inputs, derived figures, scenarios, chart
+ * datasets and the functions its code listings show. `build()` takes one of these; the
+ * article's is `articleCostModel` in article.ts, and a test brings a tiny one of its own.
+ */
+export interface CostModel {
+  readonly inputs: readonly InputDef[]
+  readonly derived: readonly DerivedDef[]
+  readonly scenarios: readonly ScenarioDef[]
+  /** The scenario pages are built under unless `--scenario` says otherwise. */
+  readonly defaultScenario: string
+  readonly datasets: Readonly<Record<string, DatasetBuilder>>
+  /** Figures that sum up the article (headline tables, the what-if summary), most important first. */
+  readonly headline: readonly string[]
+  /** Folder of the model's source (`src/model`), hashed into the page footer; else its data is. */
+  readonly sourceDir?: string
+  /** Functions `::listing` may show, with the file they are cut from. */
+  readonly listings?: {
+    /** Path of their source, relative to the project root (`src/model/formulas.ts`). */
+    readonly source: string
+    readonly functions: Readonly<Record<string, (...args: number[]) => number>>
+    /** Figures a listed function computes in one call, with the figures it is called with. */
+    readonly calls: Readonly<Record<string, FormulaCall>>
+  }
+}

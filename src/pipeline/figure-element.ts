@@ -1,60 +1,60 @@
 /**
- * The HTML of a computed number: `<span class="figure" data-figure="…">` with a plain-text
- * `title` saying what it is and how it was computed. The provenance popover builds on it.
+ * Computed numbers as page elements. `showNumber` is the one way a number reaches the page: it
+ * records the number on the file (figures.json) and returns its element, which carries the same
+ * record in its hast `data` for the provenance stage. The element's attributes are only hooks
+ * for readers' tools and tests (`data-figure`, `data-scenario`); nothing reads them back.
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
+import type { VFile } from 'vfile'
 import type { Bibliography } from '../citations/types.ts'
-import { formatWithUnit, substituteFormula, symbolicFormula } from '../format/figure.ts'
-import type { Evaluation } from '../model/index.ts'
+import { unitSuffix } from '../format/figure.ts'
+import { formatNumber } from '../format/number.ts'
+import type { ShownNumber } from './records.ts'
+import type { ModelSession } from './session.ts'
 
-/** What the span shows and where it came from. */
-export interface FigureDisplay {
-  readonly expression: string
-  readonly formatted: string
-  readonly scenario: string
-  readonly figures: readonly string[]
-}
-
-/** The `title` text: label, formula, substituted values (or the source of an input). */
-export function describeExpression(
-  expression: string,
-  figures: readonly string[],
-  evaluation: Evaluation,
-): string {
-  const id = expression.trim()
-  if (evaluation.has(id)) return describeFigure(id, evaluation)
-  const readings = figures.map((f) => `${f} = ${formatWithUnit(evaluation.figure(f))}`).join('; ')
-  return readings ? `${expression}, where ${readings}` : expression
-}
-
-/** One figure in words: `SFT cost = sft.gpuHours × price.gpuHour = 17.0 GPU·h × $2.50`. */
-export function describeFigure(id: string, evaluation: Evaluation): string {
-  const figure = evaluation.figure(id)
-  const p = figure.provenance
-  if (p.kind === 'input') {
-    const changed = p.overridden ? ' (changed by the scenario)' : ''
-    return `${figure.label}: input${changed}, source ${p.source}. ${p.note}`
+declare module 'hast' {
+  interface ElementData {
+    /** The computed number this element shows. */
+    shown?: ShownNumber
   }
-  return `${figure.label} = ${symbolicFormula(p.formula)} = ${substituteFormula(p.formula, evaluation)}`
 }
 
-/** The span element of a computed number. */
-export function figureElement(
-  display: FigureDisplay,
-  title: string,
-  children?: Element['children'],
-): Element {
-  return h(
+/** Records `record` as shown on the page and returns its element. */
+export function showNumber(file: VFile, record: ShownNumber): Element {
+  file.data.shown ??= []
+  file.data.shown.push(record)
+  const element = h(
     'span',
-    {
-      className: ['figure'],
-      dataFigure: display.expression,
-      dataScenario: display.scenario,
-      title,
-    },
-    children ?? [display.formatted],
+    { className: ['figure'], dataFigure: record.expression, dataScenario: record.scenario },
+    [record.formatted],
   )
+  element.data = { shown: record }
+  return element
+}
+
+/** How a model figure is shown: its own format, optionally followed by its unit. */
+export function figureRecord(
+  session: ModelSession,
+  id: string,
+  scenario: string,
+  options: { withUnit?: boolean; line?: number; column?: number } = {},
+): ShownNumber {
+  const figure = session.evaluation(scenario).evaluation.figure(id)
+  const suffix = options.withUnit ? unitSuffix(figure.unit) : ''
+  return {
+    expression: id,
+    figure: id,
+    scenario,
+    value: figure.value,
+    unit: figure.unit,
+    format: figure.format,
+    suffix,
+    formatted: formatNumber(figure.value, figure.format) + suffix,
+    figures: [id],
+    line: options.line ?? 0,
+    column: options.column ?? 0,
+  }
 }
 
 /** A source: a link to its reference-list entry when the bibliography has it, else its key. */
@@ -62,17 +62,4 @@ export function citation(source: string, bibliography: Bibliography | undefined)
   return bibliography?.has(source) === true
     ? h('a', { href: bibliography.href(source) }, [bibliography.label(source)])
     : { type: 'text', value: source }
-}
-
-/** The element of one model figure under a scenario, showing `text`. */
-export function figureIdElement(
-  id: string,
-  text: string,
-  scenario: string,
-  evaluation: Evaluation,
-): Element {
-  return figureElement(
-    { expression: id, formatted: text, scenario, figures: [id] },
-    describeFigure(id, evaluation),
-  )
 }

@@ -1,7 +1,7 @@
 /**
  * The one place that fixes the order of the pipeline:
- * parse → front matter → title → directives → citations → HTML → links, charts, ids, contents,
- * anchors, highlighting → text.
+ * parse → front matter → title → directives (and generated tables) → citations → HTML → links,
+ * charts, ids, contents, anchors, highlighting → title out → provenance → text.
  */
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypeSlug from 'rehype-slug'
@@ -13,11 +13,12 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { ChartCacheStore } from '../charts/cache.ts'
+import { loweredHandlers } from './mdast-to-hast.ts'
 import rehypeCharts from './rehype-charts.ts'
-import rehypeGenerated from './rehype-generated.ts'
 import rehypeHighlight, { type TextMemo } from './rehype-highlight.ts'
 import rehypeProvenance from './rehype-provenance.ts'
 import rehypeSeriesLinks from './rehype-series-links.ts'
+import rehypeTitle from './rehype-title.ts'
 import rehypeToc from './rehype-toc.ts'
 import remarkCitations from './remark-citations.ts'
 import remarkDirectives, { type RemarkDirectivesOptions } from './remark-directives.ts'
@@ -40,20 +41,12 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkGfm)
       .use(remarkDirective)
       .use(remarkFrontmatterValidate)
-      .use(remarkTitle, options)
+      .use(remarkTitle)
       .use(remarkDirectives, options)
       .use(remarkCitations, { bibliography: options.sources.bibliography })
-      .use(remarkRehype)
+      .use(remarkRehype, { handlers: loweredHandlers })
       .use(rehypeSeriesLinks, { seriesBaseUrl: options.seriesBaseUrl })
-      .use(rehypeGenerated, {
-        session: options.session,
-        bibliography: options.sources.bibliography,
-      })
-      .use(rehypeCharts, {
-        session: options.session,
-        sources: options.sources,
-        store: options.chartStore,
-      })
+      .use(rehypeCharts, { session: options.session, store: options.chartStore })
       .use(rehypeSlug)
       .use(rehypeToc)
       .use(rehypeAutolinkHeadings, {
@@ -62,6 +55,7 @@ export function createProcessor(options: ProcessorOptions) {
         content: { type: 'text', value: '#' },
       })
       .use(rehypeHighlight, { memo: options.memo })
+      .use(rehypeTitle)
       // Last before stringifying: its popovers double the tree, and no later stage needs them.
       .use(rehypeProvenance, {
         session: options.session,

@@ -15,15 +15,27 @@ export interface Frontmatter {
   readonly titleOffset: number
 }
 
-/** A computed number as it appears on the page. */
-export interface ShownFigure {
+/**
+ * A computed number as it appears on the page: made once, by the directive that shows it (or the
+ * generated section that lists it). Its element, its popover, figures.json and the print
+ * appendix are all made from this record; nothing is read back from HTML attributes.
+ */
+export interface ShownNumber {
+  /** The expression as written (`sft.cost`, `floor(ratio.realistic)`), or a figure id. */
   readonly expression: string
+  /** The figure the expression is, when it is a bare figure id; else undefined. */
+  readonly figure: string | undefined
   readonly scenario: string
   readonly value: number
   readonly unit: string
+  /** The format it was shown in (a named format or a d3-format specifier). */
+  readonly format: string
+  /** Text after the formatted value naming the unit (` GPU·h`), or empty. */
+  readonly suffix: string
   readonly formatted: string
-  /** Model figures the expression read. */
+  /** Model figures the expression read, in order of first use. */
   readonly figures: readonly string[]
+  /** Where it stands in the source; 0 for numbers the build generated. */
   readonly line: number
   readonly column: number
 }
@@ -44,7 +56,7 @@ export interface Claim {
   readonly column: number
 }
 
-/** A chart on the page. */
+/** A rendered chart of the page, written next to it as a standalone SVG. */
 export interface ChartRecord {
   readonly id: string
   readonly src: string
@@ -53,8 +65,27 @@ export interface ChartRecord {
 }
 
 /** A heading for the table of contents. */
-export interface TocEntry {
+export interface TocHeading {
   readonly depth: 2 | 3
   readonly id: string
   readonly text: string
+}
+
+/** A chart placed on the page: its figure element and its spec, parsed once by `::chart`. */
+export interface ChartSlot {
+  readonly element: import('hast').Element
+  readonly src: string
+  /** The spec's source text, for mapping renderer errors back to line and column. */
+  readonly text: string
+  readonly spec: Readonly<Record<string, unknown>>
+  readonly scenario: string
+}
+
+/** A generated table placed by a directive, filled once every claim of the page is known. */
+export interface GeneratedSlot {
+  readonly element: import('hast').Element
+  readonly kind: 'scenario-table' | 'scenario-list' | 'claims-table' | 'inputs-table'
+  readonly scenario: string
+  /** Directive attributes (figure ids, column titles). */
+  readonly attributes: Readonly<Record<string, string>>
 }

@@ -3,53 +3,45 @@
  * is rendered from the spec and the model's datasets (through a content-hash cache, so an
  * unchanged chart is not rendered again), and the data follows as a table in `<details>`.
  */
-import type { Element, ElementContent, Root } from 'hast'
+import type { Element, ElementContent } from 'hast'
 import { toString as hastToString } from 'hast-util-to-string'
 import { h } from 'hastscript'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { type ChartCacheStore, referencedDatasetNames, renderChartCached } from '../charts/cache.ts'
 import { isChartError } from '../charts/errors.ts'
-import { parseSpecJson, withSpecPosition } from '../charts/spec.ts'
+import { withSpecPosition } from '../charts/spec.ts'
 import { toStandaloneSvg } from '../charts/svg.ts'
 import { dataTableHtml } from '../charts/table.ts'
 import { formatNumber } from '../format/number.ts'
-import type { Dataset } from '../model/datasets.ts'
+import type { Dataset } from '../model/index.ts'
 import { specPlace } from './directives/chart.ts'
-import type { PipelineSources } from './directives/spec.ts'
+import type { ChartSlot } from './records.ts'
 import type { ModelSession } from './session.ts'
 
-/** Options: where specs and data come from, and the SVG cache. */
+/** Options: where data comes from, and the SVG cache. */
 export interface RehypeChartsOptions {
   readonly session: ModelSession
-  readonly sources: PipelineSources
   readonly store: ChartCacheStore
 }
 
-const isChart = (node: Element): boolean =>
-  node.tagName === 'figure' && typeof node.properties.dataChartSrc === 'string'
+/** How a chart's data table shows one column: the spec's `usermeta.dataTables[dataset]`. */
+interface TableColumn {
+  readonly field: string
+  readonly title?: string
+  readonly format?: string
+}
 
-/** The unified plugin. */
+/** The unified plugin: renders the charts `::chart` placed, in page order. */
 export default function rehypeCharts(options: RehypeChartsOptions) {
-  return async (tree: Root, file: VFile): Promise<void> => {
-    const figures: Element[] = []
-    visit(tree, 'element', (node) => {
-      if (isChart(node)) figures.push(node)
-    })
+  return async (_tree: unknown, file: VFile): Promise<void> => {
     file.data.charts = []
-    for (const figure of figures) await renderFigure(figure, file, options)
+    for (const slot of file.data.chartSlots ?? []) await renderFigure(slot, file, options)
   }
 }
 
-async function renderFigure(
-  figure: Element,
-  file: VFile,
-  options: RehypeChartsOptions,
-): Promise<void> {
-  const src = String(figure.properties.dataChartSrc)
+async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsOptions) {
+  const { element: figure, src, spec, text } = slot
   const id = String(figure.properties.id)
-  const text = options.sources.charts.get(src) ?? ''
-  const spec = parseSpecJson(text, `content/${src}`)
   const datasets = datasetsOf(spec, options.session)
   const names = Object.keys(datasets)
   const caption = figure.children
@@ -83,7 +75,7 @@ async function renderFigure(
   }
   const name = src.replace(/^.*\//, '').replace(/\.vl\.json$/, '')
   file.data.charts?.push({ id, src, file: `charts/${name}.svg`, svg: toStandaloneSvg(svg) })
-  const tables = names.map((n) => dataTable(datasets[n], n, title))
+  const tables = names.map((n) => dataTable(datasets[n], n, title, tableColumns(spec, n)))
   figure.properties = { className: ['chart'], id }
   figure.children = [
     // Focusable because on phones the chart keeps a legible size and scrolls sideways.
@@ -101,10 +93,13 @@ async function renderFigure(
         h('p', [h('a', { href: `charts/${name}.svg` }, ['Chart as SVG'])]),
       ]),
     ]),
-  ]
+  ] as Element['children']
 }
 
-function datasetsOf(spec: Record<string, unknown>, session: ModelSession): Record<string, Dataset> {
+function datasetsOf(
+  spec: Readonly<Record<string, unknown>>,
+  session: ModelSession,
+): Record<string, Dataset> {
   const out: Record<string, Dataset> = {}
   for (const name of referencedDatasetNames(spec)) {
     const dataset = session.dataset(name)
@@ -113,17 +108,37 @@ function datasetsOf(spec: Record<string, unknown>, session: ModelSession): Recor
   return out
 }
 
-function dataTable(dataset: Dataset | undefined, name: string, title: string): string {
+/** The columns the spec asks for, or every field of the first row, untitled and unformatted. */
+function tableColumns(
+  spec: Readonly<Record<string, unknown>>,
+  name: string,
+): TableColumn[] | undefined {
+  const usermeta = spec.usermeta as { dataTables?: Record<string, TableColumn[]> } | undefined
+  const columns = usermeta?.dataTables?.[name]
+  return Array.isArray(columns) ? columns : undefined
+}
+
+function dataTable(
+  dataset: Dataset | undefined,
+  name: string,
+  title: string,
+  columns: TableColumn[] | undefined,
+): string {
   if (!dataset) return ''
-  const columns = dataset.columns.map((c) => ({
-    field: c.field,
-    title: c.title,
-    ...(c.format
-      ? {
-          format: (v: unknown) =>
-            typeof v === 'number' ? formatNumber(v, c.format ?? 'decimal') : String(v),
-        }
-      : {}),
-  }))
-  return dataTableHtml(dataset.rows, columns, `${title}: ${name}`)
+  const shown: TableColumn[] =
+    columns ?? Object.keys(dataset.rows[0] ?? {}).map((field) => ({ field }))
+  return dataTableHtml(
+    dataset.rows,
+    shown.map((c) => ({
+      field: c.field,
+      title: c.title ?? c.field,
+      ...(c.format
+        ? {
+            format: (v: unknown) =>
+              typeof v === 'number' ? formatNumber(v, c.format ?? 'decimal') : String(v),
+          }
+        : {}),
+    })),
+    `${title}: ${name}`,
+  )
 }

@@ -1,20 +1,21 @@
 /**
- * Provenance on every number. Each computed number becomes a button that opens a popover (the
- * HTML `popover` attribute: click, keyboard and touch work without JavaScript) saying what it
- * is, its formula with the values substituted, the inputs it rests on with their sources, the
- * scenario, and where to find it in figures.json. Popovers are shared by identical numbers and
- * collected at the end of the article, where print shows them as an appendix of derivations.
+ * Provenance on every number. Each computed number (an element carrying its ShownNumber record)
+ * becomes a button that opens a popover (the HTML `popover` attribute: click, keyboard and touch
+ * work without JavaScript) saying what it is, its formula with the values substituted, the
+ * inputs it rests on with their sources, the scenario, and where to find it in figures.json.
+ * Popovers are shared by identical numbers and collected at the end of the article, where print
+ * shows them as an appendix of derivations. Everything comes from the record and the model.
  */
 import type { Element, ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
-import { toString as hastToString } from 'hast-util-to-string'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Bibliography } from '../citations/types.ts'
 import { formatWithUnit, substituteFormula, symbolicFormula } from '../format/figure.ts'
-import { dependencyClosure, type Evaluation, scenarioDefs } from '../model/index.ts'
+import { dependencyClosure, type Evaluation } from '../model/index.ts'
 import { citation } from './figure-element.ts'
+import type { ShownNumber } from './records.ts'
 import type { ModelSession } from './session.ts'
 
 /** Options of the plugin. */
@@ -23,36 +24,24 @@ export interface ProvenanceOptions {
   readonly bibliography?: Bibliography | undefined
 }
 
-const isFigure = (node: Element): boolean =>
-  node.tagName === 'span' && typeof node.properties.dataFigure === 'string'
-
 /** The unified plugin. */
 export default function rehypeProvenance(options: ProvenanceOptions) {
   return (tree: Root, file: VFile): void => {
     const popovers = new Map<string, Element>()
-    const figures: Element[] = []
-    // The title (parsed apart from the body by remark-title) shares the body's popovers.
-    const title = file.data.titleHast
+    const numbers: Array<[Element, ShownNumber]> = []
+    // The title (taken out of the body by rehype-title) shares the body's popovers.
+    const title = file.data.titleElement
     for (const root of title ? [title, tree] : [tree]) {
       visit(root, 'element', (node) => {
-        if (isFigure(node)) figures.push(node)
+        if (node.data?.shown) numbers.push([node, node.data.shown])
       })
     }
-    for (const node of figures) {
-      const expression = String(node.properties.dataFigure)
-      const scenario = String(node.properties.dataScenario ?? options.session.defaultScenario)
+    for (const [node, record] of numbers) {
       // The shown text is part of the key: `$280` and `$279.74` are one figure, two popovers.
-      const key = `${scenario}\u0000${expression}\u0000${hastToString(node)}`
+      const key = `${record.scenario}\u0000${record.expression}\u0000${record.formatted}`
       let popover = popovers.get(key)
       if (!popover) {
-        popover = provenancePopover(
-          `prov-${popovers.size + 1}`,
-          expression,
-          scenario,
-          figuresRead(file, expression, scenario),
-          node,
-          options,
-        )
+        popover = provenancePopover(`prov-${popovers.size + 1}`, record, options)
         popovers.set(key, popover)
       }
       const id = String(popover.properties.id)
@@ -60,13 +49,13 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
       node.properties = {
         type: 'button',
         className: ['figure'],
-        dataFigure: expression,
-        dataScenario: scenario,
+        dataFigure: record.expression,
+        dataScenario: record.scenario,
         popoverTarget: id,
         ariaDescribedBy: [`${id}-what`],
       }
     }
-    if (title) file.data.titleArticleHtml = toHtml(title)
+    if (title) file.data.titleArticleHtml = toHtml(title.children)
     if (popovers.size === 0) return
     tree.children.push(
       h('section', { className: ['provenance-store'], ariaLabelledBy: 'how-computed' }, [
@@ -79,26 +68,12 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
   }
 }
 
-/** The figures an expression read, as the directive recorded them. */
-function figuresRead(file: VFile, expression: string, scenario: string): readonly string[] {
-  const shown = file.data.shown?.find((s) => s.expression === expression && s.scenario === scenario)
-  return shown?.figures ?? [expression]
-}
-
-function provenancePopover(
-  id: string,
-  expression: string,
-  scenario: string,
-  figures: readonly string[],
-  node: Element,
-  options: ProvenanceOptions,
-): Element {
-  const evaluation = options.session.evaluation(scenario).evaluation
-  const shownText = hastToString(node)
-  const single = evaluation.has(expression) ? expression : undefined
+function provenancePopover(id: string, record: ShownNumber, options: ProvenanceOptions): Element {
+  const evaluation = options.session.evaluation(record.scenario).evaluation
+  const single = record.figure
   const body: ElementContent[] = single
-    ? describeFigure(single, evaluation, shownText, id)
-    : describeExpression(expression, figures, evaluation, shownText, id)
+    ? figureParagraphs(single, evaluation, record.formatted, id)
+    : expressionParagraphs(record, evaluation, id)
   const singleProvenance = single ? evaluation.figure(single).provenance : undefined
   if (singleProvenance?.kind === 'input')
     body.push(
@@ -107,7 +82,7 @@ function provenancePopover(
         citation(singleProvenance.source, options.bibliography),
       ]),
     )
-  const leaves = inputsOf(figures, evaluation).filter((input) => input !== single)
+  const leaves = inputsOf(record.figures, evaluation).filter((input) => input !== single)
   if (leaves.length > 0) {
     if (leaves.length <= 5) body.push(h('p', { className: ['provenance-label'] }, ['Inputs']))
     const list = h(
@@ -122,13 +97,13 @@ function provenancePopover(
         : list,
     )
   }
-  const label = scenarioDefs.find((s) => s.name === scenario)?.label ?? scenario
+  const label = options.session.scenarioLabel(record.scenario)
   body.push(
     h('p', { className: ['provenance-meta'] }, [
       `Scenario: ${label}. `,
       h('a', { href: 'figures.json' }, ['figures.json']),
       ' · ',
-      h('code', [`npm run explain -- ${single ?? figures[0] ?? expression}`]),
+      h('code', [`npm run explain -- ${single ?? record.figures[0] ?? record.expression}`]),
     ]),
   )
   return h(
@@ -138,13 +113,14 @@ function provenancePopover(
       popover: 'auto',
       className: ['provenance'],
       role: 'dialog',
-      ariaLabel: `How ${shownText} was computed`,
+      ariaLabel: `How ${record.formatted} was computed`,
     },
     body,
   )
 }
 
-function describeFigure(
+/** What a model figure is: its label, then its formula with values, or the input's note. */
+function figureParagraphs(
   id: string,
   evaluation: Evaluation,
   shownText: string,
@@ -170,23 +146,22 @@ function describeFigure(
   ]
 }
 
-function describeExpression(
-  expression: string,
-  figures: readonly string[],
+/** What an expression over figures is: the expression, and the values it read. */
+function expressionParagraphs(
+  record: ShownNumber,
   evaluation: Evaluation,
-  shownText: string,
   popoverId: string,
 ): ElementContent[] {
-  const values = figures
+  const values = record.figures
     .filter((f) => evaluation.has(f))
     .map((f) => `${f} = ${formatWithUnit(evaluation.figure(f))}`)
   return [
     h('p', { id: `${popoverId}-what`, className: ['provenance-what'] }, [
       h('strong', ['Computed']),
       ': ',
-      shownText,
+      record.formatted,
     ]),
-    h('p', { className: ['provenance-formula'] }, [h('code', [expression])]),
+    h('p', { className: ['provenance-formula'] }, [h('code', [record.expression])]),
     ...(values.length
       ? [h('p', { className: ['provenance-values'] }, [`where ${values.join('; ')}`])]
       : []),

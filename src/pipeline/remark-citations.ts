@@ -13,7 +13,7 @@ import { citationMessages, type Message } from '../citations/messages.ts'
 import { renderReferences } from '../citations/render.ts'
 import { type Citation, findCitations } from '../citations/syntax.ts'
 import type { Bibliography } from '../citations/types.ts'
-import { suggest } from '../expr/suggest.ts'
+import { suggest } from '../diagnostics/suggest.ts'
 import { lowerTo } from './directives/lower.ts'
 import type { DirectiveNode } from './directives/spec.ts'
 
@@ -44,7 +44,8 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
 
     // 1. Citations in prose; links, code and lowered directives are left alone.
     visit(tree, (node, index, parent) => {
-      if (node.type === 'link' || node.type === 'linkReference' || node.data?.hChildren) return SKIP
+      const lowered = node.data?.element !== undefined && node.data.convertChildren !== true
+      if (node.type === 'link' || node.type === 'linkReference' || lowered) return SKIP
       if (node.type !== 'text' || !parent || index === undefined) return
       const where = align(node, source)
       // `\[@key]` is an escaped bracket, not a citation.
@@ -77,7 +78,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     // 2. The references list: every entry, cited ones first.
     let lists = 0
     visit(tree, 'leafDirective', (node) => {
-      if (node.name !== 'references' || !node.data?.hName) return
+      if (node.name !== 'references' || !node.data?.element) return
       const start = node.position?.start.offset ?? 0
       if (++lists > 1)
         report(

@@ -8,7 +8,7 @@ import { toString as mdastToString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { messages } from '../diagnostics/messages.ts'
-import { suggest } from '../expr/suggest.ts'
+import { suggest } from '../diagnostics/suggest.ts'
 import { containerScenario } from './directives/scenario.ts'
 import type {
   DirectiveEnv,
@@ -17,6 +17,7 @@ import type {
   LabelSource,
   PipelineSources,
 } from './directives/spec.ts'
+import { fillGeneratedTables } from './generated-tables.ts'
 import type { ModelSession } from './session.ts'
 
 /** Options of the plugin. */
@@ -37,16 +38,19 @@ const isDirective = (node: RootContent): node is DirectiveNode =>
   node.type === 'leafDirective' ||
   node.type === 'containerDirective'
 
-/** The unified plugin. */
+/**
+ * The unified plugin. Once every directive ran (so every claim of the page is known), the
+ * generated tables are filled.
+ */
 export default function remarkDirectives(options: RemarkDirectivesOptions) {
   return (tree: Root, file: VFile): void => {
-    const walker = new Walker(options, file)
-    walker.walk(tree, options.session.defaultScenario, '')
+    new Walker(options, file).walk(tree, options.session.defaultScenario, '')
+    fillGeneratedTables(file, options.session, options.sources.bibliography)
   }
 }
 
-/** Resolves directives in a tree under a scenario; exported for the title, which is parsed apart. */
-export class Walker {
+/** Resolves directives in a tree under a scenario. */
+class Walker {
   readonly #options: RemarkDirectivesOptions
   readonly #file: VFile
   readonly #source: string
@@ -104,8 +108,11 @@ export class Walker {
     const env = this.#env(node, spec, scenario, attributes, context)
     spec.run(node, env)
     if (node.type === 'containerDirective') {
-      const inner = spec.name === 'scenario' ? containerScenario(attributes.name) : undefined
-      this.walk(node, inner?.ok ? inner.name : scenario, context)
+      const inner =
+        spec.name === 'scenario'
+          ? containerScenario(this.#options.session, attributes.name)
+          : undefined
+      this.walk(node, inner?.ok ? inner.scenario.name : scenario, context)
     } else if (spec.label === 'caption') {
       this.walk(node, scenario, context)
     }

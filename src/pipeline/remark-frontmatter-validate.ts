@@ -8,7 +8,7 @@ import { location } from 'vfile-location'
 import { isMap, isPair, isScalar, parseDocument, type Node as YamlNode } from 'yaml'
 import { z } from 'zod'
 import { messages } from '../diagnostics/messages.ts'
-import { suggest } from '../expr/suggest.ts'
+import { suggest } from '../diagnostics/suggest.ts'
 
 const schema = z.strictObject({
   title: z.string().min(1),

@@ -1,34 +1,26 @@
 /**
  * The title lives in front matter but may hold directives (`… Delivers :val[…] Cost
- * Reduction`). It is parsed on its own, its positions shifted to where it stands in the file
- * so errors point at the right column, resolved like the body, and kept as HTML and text.
+ * Reduction`). It is parsed by this same processor's parser, its positions shifted to where it
+ * stands in the file (so errors point at the right column), and put at the top of the tree as
+ * an element of its own: every later stage (directives, citations, provenance) treats it like
+ * the body. rehype-title.ts takes it out again before the page is written.
  */
-
-import type { Root as HastRoot } from 'hast'
-import { toHtml } from 'hast-util-to-html'
-import { toString as hastToString } from 'hast-util-to-string'
-import type { Root } from 'mdast'
-import { directiveFromMarkdown } from 'mdast-util-directive'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { toHast } from 'mdast-util-to-hast'
-import { directive } from 'micromark-extension-directive'
+import { h } from 'hastscript'
+import type { Paragraph, Root } from 'mdast'
+import type { Processor } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import { type RemarkDirectivesOptions, Walker } from './remark-directives.ts'
 
-/** The unified plugin: sets `file.data.titleHtml`, `titleText` and `titleHast`. */
-export default function remarkTitle(options: RemarkDirectivesOptions) {
-  return (_tree: Root, file: VFile): void => {
+/** The unified plugin. */
+export default function remarkTitle(this: Processor) {
+  return (tree: Root, file: VFile): void => {
     const frontmatter = file.data.frontmatter
     if (!frontmatter) return
-    const tree = fromMarkdown(frontmatter.title, {
-      extensions: [directive()],
-      mdastExtensions: [directiveFromMarkdown()],
-    })
+    const parsed = this.parse(frontmatter.title) as Root
     const origin = location(file).toPoint(frontmatter.titleOffset)
     if (origin) {
-      visit(tree, (node) => {
+      visit(parsed, (node) => {
         for (const point of [node.position?.start, node.position?.end]) {
           if (!point) continue
           if (point.line === 1) point.column += origin.column - 1
@@ -37,16 +29,15 @@ export default function remarkTitle(options: RemarkDirectivesOptions) {
         }
       })
     }
-    new Walker(options, file).walk(tree, options.session.defaultScenario, frontmatter.title)
-    // Converting the paragraph (not a root of its children) keeps toHast from putting newlines
-    // between inline nodes.
-    const converted = toHast(tree.children[0] ?? tree)
-    const children =
-      converted.type === 'element' || converted.type === 'root' ? converted.children : []
-    const hast: HastRoot = { type: 'root', children: children as HastRoot['children'] }
-    file.data.titleHtml = toHtml(hast)
-    file.data.titleText = hastToString(hast)
-    // The article's own heading gets provenance popovers later (rehype-provenance).
-    file.data.titleHast = structuredClone(hast)
+    const first = parsed.children[0]
+    const element = h('div')
+    const title: Paragraph = {
+      type: 'paragraph',
+      children: first?.type === 'paragraph' ? first.children : [],
+      data: { element, convertChildren: true },
+    }
+    file.data.titleElement = element
+    const yaml = tree.children.findIndex((node) => node.type === 'yaml')
+    tree.children.splice(yaml + 1, 0, title)
   }
 }

@@ -1,20 +1,39 @@
 /**
- * The model as the pipeline sees it: one evaluation per scenario, with the build's `--set`
- * settings applied on top of each, computed on first use and shared by every page.
+ * The model as the pipeline sees it, and the only way the pipeline reaches it: one evaluation
+ * per scenario (the build's `--set` settings on top of each), expression contexts, claims,
+ * scenario labels and chart datasets, all computed on first use and shared by every page.
  */
-import type { ExprContext } from '../expr/index.ts'
-import { type Dataset, datasetBuilders } from '../model/datasets.ts'
+
+import type { ExprNode } from '../expr/index.ts'
+import { type ExprContext, ExprError, evaluateExpression } from '../expr/index.ts'
+import { formatWithUnit } from '../format/figure.ts'
 import {
-  articleModel,
+  type CompiledModel,
+  type CostModel,
+  compileModel,
+  type Dataset,
   type Evaluation,
   evaluate,
-  evaluateScenario,
+  evaluateScenarioOf,
+  findScenario,
+  type ScenarioDef,
   type ScenarioEvaluation,
-  scenarioDefs,
 } from '../model/index.ts'
 
-/** Evaluations of the article model for one build. */
+/** A claim evaluated under one scenario. */
+export interface ClaimOutcome {
+  /** True or false; null when the expression cannot be evaluated there (an error). */
+  readonly holds: boolean | null
+  /** The figures it read, formatted, e.g. `ratio.conservative = 11.7×`. */
+  readonly readings: readonly string[]
+  /** Figure ids it read, in order of first use. */
+  readonly figures: readonly string[]
+}
+
+/** Evaluations of one model for one build. */
 export interface ModelSession {
+  readonly model: CostModel
+  readonly compiled: CompiledModel
   /** The scenario pages are evaluated under (the `--scenario` flag). */
   readonly defaultScenario: string
   readonly settings: readonly string[]
@@ -24,21 +43,36 @@ export interface ModelSession {
   context(scenario: string): ExprContext
   /** A scenario with extra input values on top (chart sweeps). */
   evaluateWith(scenario: string, extra: ReadonlyMap<string, number>): Evaluation
+  /** The scenarios in display order. */
+  readonly scenarios: readonly ScenarioDef[]
+  /** A scenario's label ("As published"); the name itself for an unknown one. */
+  scenarioLabel(name: string): string
+  /** The named scenario; throws ModelError (with a suggestion) for an unknown name. */
+  findScenario(name: string): ScenarioDef
   /** A named chart dataset, computed once per session; undefined for an unknown name. */
   dataset(name: string): Dataset | undefined
+  readonly datasetNames: readonly string[]
+  /**
+   * A claim under a scenario: the one place claims are evaluated (the page, the claims table
+   * and the snapshot all ask here). Expression errors propagate to the caller.
+   */
+  claim(expression: string | ExprNode, scenario: string): ClaimOutcome
 }
 
 /** Creates a session; evaluating the default scenario up front surfaces bad `--set`s early. */
 export function createModelSession(
-  defaultScenario: string,
-  settings: readonly string[],
+  model: CostModel,
+  options: { scenario?: string | undefined; settings?: readonly string[] | undefined } = {},
 ): ModelSession {
+  const compiled = compileModel(model.inputs, model.derived)
+  const defaultScenario = options.scenario ?? model.defaultScenario
+  const settings = options.settings ?? []
   const evaluations = new Map<string, ScenarioEvaluation>()
   const contexts = new Map<string, ExprContext>()
   const evaluation = (scenario: string): ScenarioEvaluation => {
     let found = evaluations.get(scenario)
     if (!found) {
-      found = evaluateScenario({ scenario, settings })
+      found = evaluateScenarioOf(compiled, model.scenarios, scenario, settings)
       evaluations.set(scenario, found)
     }
     return found
@@ -46,8 +80,8 @@ export function createModelSession(
   const context = (scenario: string): ExprContext => {
     let found = contexts.get(scenario)
     if (!found) {
-      found = exprContext(evaluation(scenario).evaluation, (name) =>
-        scenarioDefs.some((s) => s.name === name) ? context(name) : undefined,
+      found = exprContext(evaluation(scenario).evaluation, model.scenarios, (name) =>
+        model.scenarios.some((s) => s.name === name) ? context(name) : undefined,
       )
       contexts.set(scenario, found)
     }
@@ -56,27 +90,76 @@ export function createModelSession(
   const evaluateWith = (scenario: string, extra: ReadonlyMap<string, number>): Evaluation => {
     const values = new Map([...evaluation(scenario).overrides].map(([id, o]) => [id, o.value]))
     for (const [id, value] of extra) values.set(id, value)
-    return evaluate(articleModel, values)
+    return evaluate(compiled, values)
   }
   const datasets = new Map<string, Dataset>()
   const dataset = (name: string): Dataset | undefined => {
-    const build = Object.hasOwn(datasetBuilders, name) ? datasetBuilders[name] : undefined
-    if (!build) return undefined
+    const builder = Object.hasOwn(model.datasets, name) ? model.datasets[name] : undefined
+    if (!builder) return undefined
     let found = datasets.get(name)
     if (!found) {
-      found = build((scenario, extra) =>
-        extra ? evaluateWith(scenario, extra) : evaluation(scenario).evaluation,
+      found = builder(
+        (scenario, extra) =>
+          extra ? evaluateWith(scenario, extra) : evaluation(scenario).evaluation,
+        model.scenarios,
       )
       datasets.set(name, found)
     }
     return found
   }
+  const claim = (expression: string | ExprNode, scenario: string): ClaimOutcome =>
+    claimOutcome(expression, scenario, context, evaluation)
   evaluation(defaultScenario)
-  return { defaultScenario, settings, evaluation, context, evaluateWith, dataset }
+  return {
+    model,
+    compiled,
+    defaultScenario,
+    settings,
+    evaluation,
+    context,
+    evaluateWith,
+    scenarios: model.scenarios,
+    scenarioLabel: (name) => model.scenarios.find((s) => s.name === name)?.label ?? name,
+    findScenario: (name) => findScenario(model.scenarios, name),
+    dataset,
+    datasetNames: Object.keys(model.datasets),
+    claim,
+  }
+}
+
+function claimOutcome(
+  expression: string | ExprNode,
+  scenario: string,
+  context: (scenario: string) => ExprContext,
+  evaluation: (scenario: string) => ScenarioEvaluation,
+): ClaimOutcome {
+  const { result, figures, scenarios } = evaluateExpression(expression, context(scenario))
+  // A figure read inside `scenario("spot", …)` is shown under each scenario the claim visits.
+  const visited = [scenario, ...scenarios.filter((s) => s !== scenario)]
+  const readings = figures.map((id) => {
+    const values = visited.map((name) => {
+      const e = evaluation(name).evaluation
+      const text = e.has(id) ? formatWithUnit(e.figure(id)) : '–'
+      return visited.length > 1 ? `${text} (${name})` : text
+    })
+    return `${id} = ${values.join(', ')}`
+  })
+  return { holds: result.kind === 'boolean' ? result.value : null, readings, figures }
+}
+
+/** Whether a claim holds under a scenario; null when it cannot be evaluated there. */
+export function claimHolds(session: ModelSession, expression: string, scenario: string) {
+  try {
+    return session.claim(expression, scenario).holds
+  } catch (error) {
+    if (error instanceof ExprError) return null
+    throw error
+  }
 }
 
 function exprContext(
-  evaluation: ScenarioEvaluation['evaluation'],
+  evaluation: Evaluation,
+  scenarios: readonly ScenarioDef[],
   other: (name: string) => ExprContext | undefined,
 ): ExprContext {
   return {
@@ -87,6 +170,6 @@ function exprContext(
     },
     ids: () => evaluation.model.ids,
     scenario: other,
-    scenarioNames: () => scenarioDefs.map((s) => s.name),
+    scenarioNames: () => scenarios.map((s) => s.name),
   }
 }

@@ -4,6 +4,7 @@
  * `*Html`, which the build has already rendered from trusted sources.
  */
 import type nunjucks from 'nunjucks'
+import type { TocHeading } from '../pipeline/records.ts'
 import { toTemplateError } from './template-error.ts'
 
 /** The site as a whole. */
@@ -11,14 +12,6 @@ export interface SiteContext {
   title: string
   /** Where the rest of the series lives: an absolute URL, the one link that may leave the site. */
   baseUrl: string
-}
-
-/** One heading of the article body, in document order. */
-export interface TocEntry {
-  depth: 2 | 3
-  /** The heading's `id` in `bodyHtml`. */
-  id: string
-  text: string
 }
 
 /** Everything `article.njk` shows. */
@@ -38,7 +31,7 @@ export interface ArticlePageContext {
     scenario: { name: string; label: string; isDefault: boolean }
     /** Already-rendered, trusted HTML of the article body. */
     bodyHtml: string
-    toc: TocEntry[]
+    toc: TocHeading[]
   }
   build: {
     commit: string
@@ -101,7 +94,7 @@ export function renderIndexPage(env: nunjucks.Environment, context: IndexPageCon
 }
 
 /** Groups each level-3 heading under the level-2 heading before it; leading ones stand alone. */
-export function nestToc(toc: readonly TocEntry[]): TocNode[] {
+export function nestToc(toc: readonly TocHeading[]): TocNode[] {
   const nodes: TocNode[] = []
   for (const entry of toc) {
     const parent = nodes.at(-1)

@@ -1,22 +1,31 @@
 /**
- * The real BuildEffects: files under the project root, git for the commit, and a memo that
- * persists under .cache/ (safe to delete) so rebuilds skip work whose inputs did not change.
+ * The build's window on the world (`BuildEffects`) and its real implementation: files under the
+ * project root, git for the commit, a memo in memory, and rendered chart SVGs cached under
+ * .cache/charts/ (keyed by spec, data and library versions; safe to delete).
  */
 import { execFile } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import type { BuildEffects } from '../build.ts'
-import { fsChartCacheStore } from '../charts/cache.ts'
+import { type ChartCacheStore, fsChartCacheStore } from '../charts/cache.ts'
 import type { TextMemo } from '../pipeline/rehype-highlight.ts'
 
+/** What the build reads, and where it keeps what it may reuse. */
+export interface BuildEffects {
+  /** Text of a file under the project root (a relative, `/`-separated path). */
+  readText(path: string): Promise<string>
+  /** Names of the files directly in a folder, sorted. */
+  list(dir: string): Promise<string[]>
+  /** The commit the build comes from. */
+  commit(): Promise<string>
+  /** Memo for expensive, content-keyed results (highlighting). */
+  readonly memo: TextMemo
+  /** Cache of rendered chart SVGs, keyed by spec, data and library versions. */
+  readonly chartStore: ChartCacheStore
+}
+
 /** Effects reading from `root`. */
-export function fsEffects(
-  root: string,
-  memo: TextMemo = diskMemo(join(root, '.cache', 'memo')),
-): BuildEffects {
+export function fsEffects(root: string, memo: TextMemo = memoryMemo()): BuildEffects {
   return {
     readText: (path) => readFile(join(root, path), 'utf8'),
     list: async (dir) =>
@@ -41,34 +50,8 @@ async function gitCommit(root: string): Promise<string> {
   }
 }
 
-/** A memo in memory, for tests and the dev server. */
+/** A memo in memory, for one process (a build, the dev server, tests). */
 export function memoryMemo(): TextMemo {
   const map = new Map<string, string>()
   return { get: (key) => map.get(key), set: (key, value) => void map.set(key, value) }
-}
-
-/** A memo in files named by the key's hash, backed by memory for this process. */
-export function diskMemo(dir: string): TextMemo {
-  const memory = memoryMemo()
-  const path = (key: string) => join(dir, createHash('sha256').update(key).digest('hex'))
-  return {
-    get(key) {
-      const hit = memory.get(key)
-      if (hit !== undefined) return hit
-      try {
-        const value = readFileSync(path(key), 'utf8')
-        memory.set(key, value)
-        return value
-      } catch {
-        return undefined
-      }
-    },
-    set(key, value) {
-      memory.set(key, value)
-      mkdirSync(dir, { recursive: true })
-      const target = path(key)
-      writeFileSync(`${target}.${process.pid}`, value)
-      renameSync(`${target}.${process.pid}`, target)
-    },
-  }
 }

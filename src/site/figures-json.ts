@@ -1,6 +1,7 @@
 /**
- * `<slug>/figures.json`: every number the page shows, and every model figure behind them (the
- * closure of their dependencies) with value, unit, formatted string and provenance, per scenario.
+ * `<slug>/figures.json`: every number the page shows (its record), and every model figure
+ * behind them (the closure of their dependencies) with value, unit, formatted string and
+ * provenance, per scenario.
  */
 import type { VFile } from 'vfile'
 import { formatFigure } from '../format/figure.ts'

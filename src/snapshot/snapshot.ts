@@ -3,11 +3,9 @@
  * every claim's result under every scenario, as a flat, sorted map. Serialised one entry per
  * line so `git diff` of content/figures.snapshot.json reads as a list of changed numbers.
  */
-import { ExprError, evaluateExpression } from '../expr/index.ts'
 import { formatFigure } from '../format/figure.ts'
-import { scenarioDefs } from '../model/index.ts'
 import type { Claim } from '../pipeline/records.ts'
-import { createModelSession } from '../pipeline/session.ts'
+import { claimHolds, type ModelSession } from '../pipeline/session.ts'
 
 /** One snapshot entry: a figure or a claim. */
 export type SnapshotEntry =
@@ -17,13 +15,16 @@ export type SnapshotEntry =
 /** Entries by key: `figure <scenario> <id>` or `claim <scenario> <file> <expression>`. */
 export type Snapshot = ReadonlyMap<string, SnapshotEntry>
 
-/** Computes the snapshot of the model and of the claims found in the content. */
+/**
+ * Computes the snapshot of the model and of the claims found in the content, under every
+ * scenario of the session's model (with the session's settings, normally none).
+ */
 export function computeSnapshot(
+  session: ModelSession,
   claims: readonly (Pick<Claim, 'expression'> & { readonly file: string })[],
 ): Snapshot {
   const entries = new Map<string, SnapshotEntry>()
-  const session = createModelSession('published', [])
-  for (const scenario of scenarioDefs.map((s) => s.name)) {
+  for (const scenario of session.scenarios.map((s) => s.name)) {
     const { evaluation } = session.evaluation(scenario)
     for (const id of evaluation.model.ids) {
       const figure = evaluation.figure(id)
@@ -39,25 +40,11 @@ export function computeSnapshot(
       const n = (seen.get(base) ?? 0) + 1
       seen.set(base, n)
       entries.set(n === 1 ? base : `${base} #${n}`, {
-        holds: claimHolds(claim.expression, session.context(scenario)),
+        holds: claimHolds(session, claim.expression, scenario),
       })
     }
   }
   return new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-}
-
-// A claim that cannot be evaluated under a scenario (it names one that moved) records null.
-function claimHolds(
-  expression: string,
-  context: Parameters<typeof evaluateExpression>[1],
-): boolean | null {
-  try {
-    const { result } = evaluateExpression(expression, context)
-    return result.kind === 'boolean' ? result.value : null
-  } catch (error) {
-    if (error instanceof ExprError) return null
-    throw error
-  }
 }
 
 /** JSON text with one entry per line, keys sorted. */

@@ -1,21 +1,34 @@
-import type { Root as HastRoot } from 'hast'
+import type { Element } from 'hast'
 // What the pipeline stores on a file as it goes: read by later stages and by build.ts.
-import type { ChartRecord, Claim, Frontmatter, ShownFigure, TocEntry } from '../pipeline/records.ts'
+import type {
+  ChartRecord,
+  ChartSlot,
+  Claim,
+  Frontmatter,
+  GeneratedSlot,
+  ShownNumber,
+  TocHeading,
+} from '../pipeline/records.ts'
 
 declare module 'vfile' {
   interface DataMap {
     frontmatter: Frontmatter
-    /** The title with computed numbers as plain spans (index cards, <title>). */
+    /** The title with computed numbers as plain spans (index cards). */
     titleHtml: string
     titleText: string
-    /** The title as hast, for rehype-provenance to give its numbers popovers. */
-    titleHast: HastRoot
+    /** The title's element, taken out of the body before provenance popovers are added. */
+    titleElement: Element
     /** The title with popover buttons, for the article's own heading. */
     titleArticleHtml: string
-    shown: ShownFigure[]
+    /** Every computed number on the page, in the order directives made them. */
+    shown: ShownNumber[]
     claims: Claim[]
+    /** Charts placed by `::chart`, with their parsed specs, waiting to be rendered. */
+    chartSlots: ChartSlot[]
     charts: ChartRecord[]
-    toc: TocEntry[]
+    /** Generated sections placed by directives, filled once the whole page is known. */
+    generatedSlots: GeneratedSlot[]
+    toc: TocHeading[]
     citations: string[]
   }
 }

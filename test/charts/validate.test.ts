@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { ChartError } from '../../src/charts/errors.ts'
 import { fieldHead, validateChartData } from '../../src/charts/validate.ts'
-import { suggest as closestMatch } from '../../src/expr/suggest.ts'
+import { suggest as closestMatch } from '../../src/diagnostics/suggest.ts'
 
 const datasets = {
   costs: [{ stage: 'SFT', 'cost.usd': 1, gpu: { hours: 2 }, rlhf: 3, rlaif: 4 }],

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { test } from 'node:test'
 import { parseBibliography } from '../../src/citations/bibliography.ts'
-import { inputDefs, scenarioDefs } from '../../src/model/index.ts'
+import { articleCostModel } from '../../src/model/index.ts'
+
+const { inputs: inputDefs, scenarios: scenarioDefs } = articleCostModel
 
 const text = readFileSync('content/references.bib', 'utf8')
 const bib = parseBibliography(text, 'content/references.bib')

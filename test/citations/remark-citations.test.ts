@@ -20,6 +20,7 @@ import { citationMessages } from '../../src/citations/messages.ts'
 import { findCitations } from '../../src/citations/syntax.ts'
 import { references } from '../../src/pipeline/directives/references.ts'
 import type { DirectiveEnv } from '../../src/pipeline/directives/spec.ts'
+import { loweredHandlers } from '../../src/pipeline/mdast-to-hast.ts'
 import remarkCitations from '../../src/pipeline/remark-citations.ts'
 import { buildOne, formatAll, frontmatter } from '../helpers.ts'
 
@@ -41,7 +42,7 @@ async function run(markdown: string) {
       })
     })
     .use(remarkCitations, { bibliography })
-    .use(remarkRehype)
+    .use(remarkRehype, { handlers: loweredHandlers })
     .use(rehypeStringify)
     .process(file)
   const messages = file.messages.map(

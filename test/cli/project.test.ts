@@ -22,7 +22,16 @@ import { root } from '../helpers.ts'
 let dir: string
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'article-project-'))
-  for (const entry of ['bin', 'src', 'content', 'templates', 'package.json', 'package-lock.json'])
+  for (const entry of [
+    'bin',
+    'scripts',
+    'lib',
+    'src',
+    'content',
+    'templates',
+    'package.json',
+    'package-lock.json',
+  ])
     cpSync(join(root, entry), join(dir, entry), { recursive: true })
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
 })
@@ -50,13 +59,24 @@ function snapshotTree(folder: string): Map<string, string> {
   return files
 }
 
+/** Compiles the copy's src/ into its lib/, as `npm run compile` does. */
+const compile = () => {
+  const r = spawnSync(process.execPath, ['scripts/compile.mjs'], { cwd: dir, encoding: 'utf8' })
+  assert.equal(r.status, 0, r.stderr)
+}
+
+/** Edits a file of the copy (recompiling after an edit to src/); returns the undo. */
 const edit = (path: string, from: string | RegExp, to: string) => {
   const file = join(dir, path)
   const text = readFileSync(file, 'utf8')
   const next = text.replace(from, to)
   assert.notEqual(next, text, `edit of ${path} changed nothing`)
   writeFileSync(file, next)
-  return () => writeFileSync(file, text)
+  if (path.startsWith('src/')) compile()
+  return () => {
+    writeFileSync(file, text)
+    if (path.startsWith('src/')) compile()
+  }
 }
 
 describe('a failing build', () => {
@@ -95,6 +115,20 @@ describe('a failing build', () => {
     const scenario = run('build', '--scenario', 'cheap')
     assert.equal(scenario.code, 1)
     assert.match(scenario.stderr, /^--scenario: error: Unexpected unknown scenario `cheap`/m)
+  })
+})
+
+describe('the compiled command line', () => {
+  test('refuses to run when src/ changed since the last compile, and says how to fix it', () => {
+    const file = join(dir, 'src/model/units.ts')
+    const text = readFileSync(file, 'utf8')
+    writeFileSync(file, `${text}\n// edited\n`)
+    const stale = run('figures', '--json')
+    writeFileSync(file, text)
+    assert.equal(stale.code, 1)
+    assert.match(stale.stderr, /^src\/: error: Unexpected sources changed since the last compile/m)
+    assert.match(stale.stderr, /hint: run `npm run compile`/)
+    assert.equal(run('figures', '--json').code, 0)
   })
 })
 

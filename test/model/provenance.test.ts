@@ -4,7 +4,9 @@ import { test } from 'node:test'
 import { explainTree } from '../../src/cli/explain.ts'
 import { substituteFormula } from '../../src/format/figure.ts'
 import * as formulas from '../../src/model/formulas.ts'
-import { articleModel, evaluateScenario, stageCalls } from '../../src/model/index.ts'
+import { articleCostModel, articleModel, evaluateScenario } from '../../src/model/index.ts'
+
+const stageCalls = articleCostModel.listings?.calls ?? {}
 
 const { evaluation } = evaluateScenario()
 

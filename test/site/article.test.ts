@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { before, describe, test } from 'node:test'
 import { type BuildResult, build } from '../../src/build.ts'
 import { memoryChartCacheStore } from '../../src/charts/cache.ts'
-import { evaluateScenario } from '../../src/model/index.ts'
+import { articleCostModel, evaluateScenario } from '../../src/model/index.ts'
 import { fsEffects, memoryMemo } from '../../src/site/effects.ts'
 import { root } from '../helpers.ts'
 
@@ -21,7 +21,7 @@ const effects = () => ({
 let published: BuildResult
 let html: string
 before(async () => {
-  published = await build({ root }, effects())
+  published = await build(articleCostModel, { root }, effects())
   html = published.files.get(page) ?? ''
 })
 
@@ -143,7 +143,7 @@ describe('the built article', () => {
   })
 
   test('two builds are byte-identical', async () => {
-    const again = await build({ root }, effects())
+    const again = await build(articleCostModel, { root }, effects())
     assert.deepEqual([...again.files.keys()].sort(), [...published.files.keys()].sort())
     for (const [path, content] of published.files)
       assert.equal(again.files.get(path), content, path)
@@ -190,7 +190,11 @@ describe('the built article', () => {
 
 describe('a build with the GPU price halved', () => {
   test('every number that depends on the price changes, consistently; the others do not', async () => {
-    const halved = await build({ root, settings: ['price.gpuHour=1.25'] }, effects())
+    const halved = await build(
+      articleCostModel,
+      { root, settings: ['price.gpuHour=1.25'] },
+      effects(),
+    )
     const before = JSON.parse(published.files.get('economics-of-alignment/figures.json') ?? '{}')
       .scenarios.published.figures
     const after = JSON.parse(halved.files.get('economics-of-alignment/figures.json') ?? '{}')
@@ -205,8 +209,11 @@ describe('a build with the GPU price halved', () => {
       }
       changed++
       const ratio = after[id].value / before[id].value
-      // Costs scale with the price, reductions with its inverse; discounts are relative to it.
-      const expected = before[id].unit === '×' ? 2 : before[id].unit === '%' ? ratio : 0.5
+      // Costs scale with the price, reductions with its inverse; discounts are relative to it,
+      // and a ratio of two costs does not move.
+      const ofCosts = (before[id].deps ?? []).every(dependsOnPrice)
+      const expected =
+        before[id].unit === '×' ? (ofCosts ? 1 : 2) : before[id].unit === '%' ? ratio : 0.5
       assert.ok(
         Math.abs(ratio - expected) < 1e-9,
         `${id}: ${before[id].formatted} → ${after[id].formatted}`,
@@ -242,7 +249,7 @@ describe('the robustness section', () => {
 
   test('its claims table says the order-of-magnitude claim holds as published and fails with DPO on all pairs', () => {
     const section = html.slice(
-      html.indexOf('id="claims-under-scenarios"'),
+      html.indexOf('id="the-articles-claims-under-each-scenario"'),
       html.indexOf('id="inputs-and-sources"'),
     )
     const row = section.slice(
@@ -258,7 +265,7 @@ describe('the robustness section', () => {
 
 describe('a build under another scenario', () => {
   test('shows the banner, and its claims table lists every claim', async () => {
-    const spot = await build({ root, scenario: 'spot' }, effects())
+    const spot = await build(articleCostModel, { root, scenario: 'spot' }, effects())
     const page2 = spot.files.get(page) ?? ''
     assert.match(page2, /Computed under scenario/)
     assert.ok(shown(page2, 'synthetic.total').includes('$83.92'))

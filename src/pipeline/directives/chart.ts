@@ -1,14 +1,15 @@
 /**
  * `::chart[caption]{src="charts/cost-by-stage.vl.json"}`: a Vega-Lite chart whose data comes
- * from named model datasets. The spec is checked here (it exists, it is JSON, its datasets
- * exist); rehype-charts.ts renders it once the caption's own directives are resolved.
+ * from named model datasets. The spec is read and checked here, once (it exists, it is JSON,
+ * its datasets exist); the parsed spec waits in `file.data.chartSlots` until rehype-charts.ts
+ * renders it, after the caption's own directives are resolved.
  */
-
+import { h } from 'hastscript'
 import { referencedDatasetNames } from '../../charts/cache.ts'
 import { isChartError } from '../../charts/errors.ts'
 import { parseSpecJson } from '../../charts/spec.ts'
-import { suggest } from '../../expr/suggest.ts'
-import { datasetBuilders } from '../../model/datasets.ts'
+import { suggest } from '../../diagnostics/suggest.ts'
+import { lowerTo } from './lower.ts'
 import type { DirectiveEnv, DirectiveSpec } from './spec.ts'
 
 /** The spec file's place, for hints: `content/charts/x.vl.json:3:5`. */
@@ -25,6 +26,30 @@ function reportSpecError(env: DirectiveEnv, src: string, error: unknown): void {
   )
 }
 
+/** The spec's parsed JSON, or undefined after reporting why not. */
+function readSpec(env: DirectiveEnv, src: string) {
+  const text = env.sources.charts.get(src)
+  if (text === undefined) {
+    const close = suggest(src, env.sources.charts.keys())
+    env.error(
+      {
+        reason: `Unexpected missing chart spec \`${src}\`, expected a file in content/charts/`,
+        hint: close
+          ? `did you mean \`${close}\`?`
+          : 'chart specs live in content/charts/<name>.vl.json',
+      },
+      'chart-missing-spec',
+    )
+    return undefined
+  }
+  try {
+    return { text, spec: parseSpecJson(text, `content/${src}`) }
+  } catch (error) {
+    reportSpecError(env, src, error)
+    return undefined
+  }
+}
+
 export const chart: DirectiveSpec = {
   name: 'chart',
   type: 'leafDirective',
@@ -37,36 +62,15 @@ export const chart: DirectiveSpec = {
   },
   run(node, env) {
     const src = env.attributes.src ?? ''
-    const text = env.sources.charts.get(src)
-    if (text === undefined) {
-      const close = suggest(src, env.sources.charts.keys())
-      env.error(
-        {
-          reason: `Unexpected missing chart spec \`${src}\`, expected a file in content/charts/`,
-          hint: close
-            ? `did you mean \`${close}\`?`
-            : 'chart specs live in content/charts/<name>.vl.json',
-        },
-        'chart-missing-spec',
-      )
-      return
-    }
-    let spec: Record<string, unknown>
-    try {
-      spec = parseSpecJson(text, `content/${src}`)
-    } catch (error) {
-      reportSpecError(env, src, error)
-      return
-    }
-    for (const name of referencedDatasetNames(spec)) {
+    const read = readSpec(env, src)
+    if (!read) return
+    for (const name of referencedDatasetNames(read.spec)) {
       if (!env.session.dataset(name)) {
-        const close = suggest(name, Object.keys(datasetBuilders))
+        const close = suggest(name, env.session.datasetNames)
         env.error(
           {
             reason: `Unexpected unknown dataset \`${name}\` in \`${src}\`, expected a dataset the model provides`,
-            hint: close
-              ? `did you mean \`${close}\`?`
-              : 'datasets are defined in src/model/datasets.ts',
+            hint: close ? `did you mean \`${close}\`?` : 'datasets are defined by the model',
           },
           'chart-unknown-dataset',
         )
@@ -74,15 +78,9 @@ export const chart: DirectiveSpec = {
       }
     }
     const name = src.replace(/^.*\//, '').replace(/\.vl\.json$/, '')
-    node.data = {
-      ...node.data,
-      hName: 'figure',
-      hProperties: {
-        className: ['chart'],
-        id: `chart-${name}`,
-        dataChartSrc: src,
-        dataScenario: env.scenario,
-      },
-    }
+    const element = h('figure', { className: ['chart'], id: `chart-${name}` })
+    lowerTo(node, element, { convertChildren: true })
+    env.file.data.chartSlots ??= []
+    env.file.data.chartSlots.push({ element, src, ...read, scenario: env.scenario })
   },
 }

@@ -3,8 +3,7 @@
  * claim goes into the claims report. A false claim is a warning, or an error when `required`.
  */
 import { messages } from '../../diagnostics/messages.ts'
-import { formatWithUnit } from '../../format/figure.ts'
-import { evaluateLabel } from './expression.ts'
+import { runLabel } from './expression.ts'
 import { pointOf } from './lower.ts'
 import type { DirectiveSpec } from './spec.ts'
 
@@ -22,38 +21,29 @@ export const check: DirectiveSpec = {
     },
   },
   run(node, env) {
-    const evaluated = evaluateLabel(env, this.example)
+    const evaluated = runLabel(env, this.example, (source) => ({
+      source,
+      ...env.session.claim(source, env.scenario),
+    }))
     if (!evaluated) return
-    const { source, result, figures, scenarios } = evaluated
-    if (result.kind !== 'boolean') {
+    const { source, holds, readings } = evaluated
+    if (holds === null) {
       env.error(messages.expectedBoolean(source), 'expected-boolean')
       return
     }
-    // A figure read inside `scenario("spot", …)` is shown under each scenario the claim visits.
-    const visited = [env.scenario, ...scenarios.filter((s) => s !== env.scenario)]
-    const readings = figures.map((id) => {
-      const values = visited.map((name) => {
-        const evaluation = env.session.evaluation(name).evaluation
-        const text = evaluation.has(id) ? formatWithUnit(evaluation.figure(id)) : '–'
-        return visited.length > 1 ? `${text} (${name})` : text
-      })
-      return `${id} = ${values.join(', ')}`
-    })
     const required = 'required' in env.attributes
-    const { line, column } = pointOf(node)
     env.file.data.claims ??= []
     env.file.data.claims.push({
       claim: env.attributes.claim ?? source,
       expression: source,
       scenario: env.scenario,
-      holds: result.value,
+      holds,
       required,
       readings,
       context: env.context,
-      line,
-      column,
+      ...pointOf(node),
     })
-    if (!result.value) {
+    if (!holds) {
       const message = messages.claimFails(source, env.scenario, readings.join('; '))
       if (required) env.error(message, 'claim-fails')
       else env.warn(message, 'claim-fails')

@@ -3,34 +3,34 @@
  * "Result" blocks, generated: one line per figure, `label = formula with values = result`,
  * every number a computed figure.
  */
-import type { Element, ElementContent } from 'hast'
+import type { ElementContent } from 'hast'
 import { h } from 'hastscript'
-import { suggest } from '../../expr/suggest.ts'
-import { formatFigure, formatWithUnit } from '../../format/figure.ts'
-import type { Evaluation } from '../../model/index.ts'
-import { figureIdElement } from '../figure-element.ts'
+import { suggest } from '../../diagnostics/suggest.ts'
+import { figureRecord, showNumber } from '../figure-element.ts'
 import { lowerTo, pointOf } from './lower.ts'
 import type { DirectiveEnv, DirectiveSpec } from './spec.ts'
 
-function figureSpan(id: string, text: string, env: DirectiveEnv, evaluation: Evaluation): Element {
-  return figureIdElement(id, text, env.scenario, evaluation)
+/** One figure's value with its unit, as a computed-number element. */
+function term(id: string, env: DirectiveEnv, at: { line: number; column: number }) {
+  return showNumber(
+    env.file,
+    figureRecord(env.session, id, env.scenario, { withUnit: true, ...at }),
+  )
 }
 
-function line(id: string, env: DirectiveEnv, evaluation: Evaluation): ElementContent[] {
-  const figure = evaluation.figure(id)
-  const result = figureSpan(id, formatWithUnit(figure), env, evaluation)
-  if (figure.provenance.kind === 'input') return [`${figure.label} = `, result].map(asNode)
-  const parts: ElementContent[] = [asNode(`${figure.label} = `)]
-  for (const [i, piece] of figure.provenance.formula.split(/\{([^}]+)\}/).entries()) {
-    if (i % 2 === 0) parts.push(asNode(piece))
-    else parts.push(figureSpan(piece, formatWithUnit(evaluation.figure(piece)), env, evaluation))
+function line(id: string, env: DirectiveEnv, at: { line: number; column: number }) {
+  const figure = env.session.evaluation(env.scenario).evaluation.figure(id)
+  const parts: ElementContent[] = [text(`${figure.label} = `)]
+  if (figure.provenance.kind === 'derived') {
+    for (const [i, piece] of figure.provenance.formula.split(/\{([^}]+)\}/).entries())
+      parts.push(i % 2 === 0 ? text(piece) : term(piece, env, at))
+    parts.push(text(' = '))
   }
-  parts.push(asNode(' = '), result)
+  parts.push(term(id, env, at))
   return parts
 }
 
-const asNode = (value: string | Element): ElementContent =>
-  typeof value === 'string' ? { type: 'text', value } : value
+const text = (value: string): ElementContent => ({ type: 'text', value })
 
 export const derivation: DirectiveSpec = {
   name: 'derivation',
@@ -43,37 +43,20 @@ export const derivation: DirectiveSpec = {
   run(node, env) {
     const evaluation = env.session.evaluation(env.scenario).evaluation
     const ids = (env.attributes.figures ?? '').split(/\s+/).filter(Boolean)
-    const lines: ElementContent[] = []
-    for (const id of ids) {
-      if (!evaluation.has(id)) {
-        const close = suggest(id, evaluation.model.ids)
-        env.error(
-          {
-            reason: `Unexpected unknown figure \`${id}\` in \`figures\`, expected a figure id`,
-            hint: close ? `did you mean \`${close}\`?` : undefined,
-          },
-          'unknown-figure',
-        )
-        return
-      }
-      if (lines.length > 0) lines.push(asNode('\n'))
-      lines.push(...line(id, env, evaluation))
+    const unknown = ids.find((id) => !evaluation.has(id))
+    if (unknown !== undefined) {
+      const close = suggest(unknown, evaluation.model.ids)
+      env.error(
+        {
+          reason: `Unexpected unknown figure \`${unknown}\` in \`figures\`, expected a figure id`,
+          hint: close ? `did you mean \`${close}\`?` : undefined,
+        },
+        'unknown-figure',
+      )
+      return
     }
+    const at = pointOf(node)
+    const lines = ids.flatMap((id, i) => [...(i > 0 ? [text('\n')] : []), ...line(id, env, at)])
     lowerTo(node, h('pre', { className: ['derivation'] }, [h('code', lines)]))
-    const { line: at, column } = pointOf(node)
-    env.file.data.shown ??= []
-    for (const id of ids) {
-      const f = evaluation.figure(id)
-      env.file.data.shown.push({
-        expression: id,
-        scenario: env.scenario,
-        value: f.value,
-        unit: f.unit,
-        formatted: formatFigure(f),
-        figures: [id],
-        line: at,
-        column,
-      })
-    }
   },
 }

@@ -17,8 +17,23 @@ export interface Evaluated {
   readonly scenarios: readonly string[]
 }
 
-/** Evaluates the label of `env`; reports and returns undefined on error. */
+/** Evaluates the label of `env` as a number or claim; reports and returns undefined on error. */
 export function evaluateLabel(env: DirectiveEnv, example: string): Evaluated | undefined {
+  return runLabel(env, example, (source) => ({
+    source,
+    ...evaluateExpression(source, env.session.context(env.scenario)),
+  }))
+}
+
+/**
+ * Runs `run` on the label's expression; an ExprError is reported at its exact place in the file
+ * (label offset + expression offset), a ModelError at the directive. Returns undefined then.
+ */
+export function runLabel<T>(
+  env: DirectiveEnv,
+  example: string,
+  run: (source: string) => T,
+): T | undefined {
   const label = env.label
   const source = label?.text.trim() ?? ''
   if (!label || source === '') {
@@ -33,11 +48,7 @@ export function evaluateLabel(env: DirectiveEnv, example: string): Evaluated | u
   }
   const lead = label.text.length - label.text.trimStart().length
   try {
-    const { result, figures, scenarios } = evaluateExpression(
-      source,
-      env.session.context(env.scenario),
-    )
-    return { source, result, figures, scenarios }
+    return run(source)
   } catch (error) {
     if (error instanceof ExprError) {
       const start = label.offset + lead + error.start

@@ -1,25 +1,19 @@
 /**
  * `::listing{fn="calculateSftCost" call="sft.cost"}`: the source of a model function, cut from
- * src/model/formulas.ts at build time, optionally followed by the call that computed a figure
- * with its argument values and result. The code shown is the code that ran.
+ * the model's listings file (src/model/formulas.ts) at build time, optionally followed by the
+ * call that computes a figure, with its argument values and result. The model computes stage
+ * costs step by step (tokens, FLOPs, GPU-hours, dollars); the listed function is called with the
+ * same inputs at build and must return the same value, or the build fails: the page says so.
  */
 import { h } from 'hastscript'
 import { messages } from '../../diagnostics/messages.ts'
-import { suggest } from '../../expr/suggest.ts'
-import * as formulas from '../../model/formulas.ts'
+import { suggest } from '../../diagnostics/suggest.ts'
 import type { Evaluation } from '../../model/index.ts'
-import { stageCalls } from '../../model/index.ts'
 import { lowerTo } from './lower.ts'
 import type { DirectiveEnv, DirectiveSpec } from './spec.ts'
 
-type NumericFunction = (...args: number[]) => number
-
-/** Exported functions of formulas.ts, by name. */
-const functions = new Map(
-  Object.entries(formulas).filter(
-    (entry): entry is [string, NumericFunction] => typeof entry[1] === 'function',
-  ),
-)
+/** Relative difference under which a listed function agrees with the model. */
+const AGREEMENT = 1e-9
 
 /** The text of `export function <name>` with its doc comment, or undefined. */
 export function functionSource(source: string, name: string): string | undefined {
@@ -53,14 +47,28 @@ function matchingBrace(text: string, open: number): number {
   return text.length - 1
 }
 
-/** The call that computes figure `id`, with values, as TypeScript. */
-function callSource(id: string, env: DirectiveEnv, evaluation: Evaluation): string | undefined {
-  const call = stageCalls[id]
-  const fn = call ? functions.get(call.fn) : undefined
-  if (!call || !fn) return undefined
+/**
+ * The call that computes figure `id`, with values, as TypeScript; `mismatch` when the function
+ * disagrees with the model's own value of the figure.
+ */
+function callSource(
+  id: string,
+  env: DirectiveEnv,
+  evaluation: Evaluation,
+): { code: string } | { mismatch: string } | undefined {
+  const listings = env.session.model.listings
+  const call = listings?.calls[id]
+  const fn = call ? listings?.functions[call.fn] : undefined
+  if (!call || !fn || !evaluation.has(id)) return undefined
   const args = call.args.map((arg) => evaluation.value(arg))
+  const result = fn(...args)
+  const expected = evaluation.value(id)
+  if (!(Math.abs(result - expected) <= AGREEMENT * Math.abs(expected)))
+    return { mismatch: `${call.fn}(…) returns ${result}, the model's ${id} is ${expected}` }
   const lines = call.args.map((arg, i) => `  ${args[i]}, // ${arg}`)
-  return `\n\n// ${id}, scenario ${env.scenario}\n${call.fn}(\n${lines.join('\n')}\n) // → ${fn(...args)}`
+  return {
+    code: `\n\n// ${id}, scenario ${env.scenario}\n${call.fn}(\n${lines.join('\n')}\n) // → ${result}, equal to the model's ${id} (checked at build)`,
+  }
 }
 
 export const listing: DirectiveSpec = {
@@ -78,9 +86,12 @@ export const listing: DirectiveSpec = {
   },
   run(node, env) {
     const name = env.attributes.fn ?? ''
-    const text = functions.has(name) ? functionSource(env.sources.formulas, name) : undefined
+    const functions = env.session.model.listings?.functions ?? {}
+    const text = Object.hasOwn(functions, name)
+      ? functionSource(env.sources.listingSource, name)
+      : undefined
     if (!text) {
-      const close = suggest(name, functions.keys())
+      const close = suggest(name, Object.keys(functions))
       env.error(messages.unknownFunction(name, close), 'unknown-function')
       return
     }
@@ -89,16 +100,15 @@ export const listing: DirectiveSpec = {
     if (callId !== undefined) {
       const call = callSource(callId, env, env.session.evaluation(env.scenario).evaluation)
       if (!call) {
-        env.error(
-          {
-            reason: `Unexpected \`call="${callId}"\`, expected one of ${Object.keys(stageCalls).join(', ')}`,
-            hint: undefined,
-          },
-          'invalid-attribute',
-        )
+        const known = Object.keys(env.session.model.listings?.calls ?? {})
+        env.error(messages.invalidCall(callId, known), 'invalid-attribute')
         return
       }
-      code += call
+      if ('mismatch' in call) {
+        env.error(messages.listingMismatch(name, call.mismatch), 'listing-mismatch')
+        return
+      }
+      code += call.code
     }
     lowerTo(
       node,

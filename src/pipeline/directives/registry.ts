@@ -2,7 +2,13 @@
 import { chart } from './chart.ts'
 import { check } from './check.ts'
 import { derivation } from './derivation.ts'
-import { inputsTable, robustness } from './generated.ts'
+import {
+  claimsTable,
+  generatedSection,
+  inputsTable,
+  scenarioList,
+  scenarioTable,
+} from './generated.ts'
 import { listing } from './listing.ts'
 import { references } from './references.ts'
 import { scenario } from './scenario.ts'
@@ -16,7 +22,10 @@ const all: readonly DirectiveSpec[] = [
   listing,
   scenario,
   chart,
-  robustness,
+  generatedSection,
+  scenarioTable,
+  scenarioList,
+  claimsTable,
   inputsTable,
   references,
 ]

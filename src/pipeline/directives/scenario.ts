@@ -4,16 +4,18 @@
  * and marks the block so readers see which assumptions its numbers use.
  */
 import { h } from 'hastscript'
-import { findScenario, ModelError, scenarioDefs } from '../../model/index.ts'
+import { ModelError, type ScenarioDef } from '../../model/index.ts'
+import type { ModelSession } from '../session.ts'
+import { lowerTo } from './lower.ts'
 import type { DirectiveSpec } from './spec.ts'
 
-/** The scenario a container switches to, or undefined (reported) when unknown. */
+/** The scenario a container switches to, or the error that names it unknown. */
 export function containerScenario(
+  session: ModelSession,
   name: string | undefined,
-): { ok: true; name: string; label: string } | { ok: false; error: ModelError } {
+): { ok: true; scenario: ScenarioDef } | { ok: false; error: ModelError } {
   try {
-    const found = findScenario(scenarioDefs, name ?? '')
-    return { ok: true, name: found.name, label: found.label }
+    return { ok: true, scenario: session.findScenario(name ?? '') }
   } catch (error) {
     if (error instanceof ModelError) return { ok: false, error }
     throw error
@@ -31,16 +33,20 @@ export const scenario: DirectiveSpec = {
     name: { doc: 'The scenario name (`npm run figures -- --list-scenarios`).', required: true },
   },
   run(node, env) {
-    const found = containerScenario(env.attributes.name)
+    const found = containerScenario(env.session, env.attributes.name)
     if (!found.ok) {
       env.error({ reason: found.error.reason, hint: found.error.hint }, found.error.ruleId)
       return
     }
-    const element = h('div', { className: ['scenario-block'], dataScenario: found.name })
-    node.data = {
-      ...node.data,
-      hName: element.tagName,
-      hProperties: { ...element.properties, ariaLabel: `Computed under scenario: ${found.label}` },
-    }
+    const { name, label } = found.scenario
+    lowerTo(
+      node,
+      h('div', {
+        className: ['scenario-block'],
+        dataScenario: name,
+        ariaLabel: `Computed under scenario: ${label}`,
+      }),
+      { convertChildren: true },
+    )
   },
 }

@@ -63,8 +63,8 @@ export interface DirectiveEnv {
 
 /** Files other than the page that directives read. */
 export interface PipelineSources {
-  /** Source text of src/model/formulas.ts, for code listings. */
-  readonly formulas: string
+  /** Source text of the model's listings file (src/model/formulas.ts), for code listings. */
+  readonly listingSource: string
   /** Chart specs by path relative to content/ (`charts/x.vl.json`). */
   readonly charts: ReadonlyMap<string, string>
   /** content/references.bib, for citations and the references list. */

@@ -2,21 +2,10 @@
 import { messages } from '../../diagnostics/messages.ts'
 import { FormatError, formatter, namedFormats } from '../../format/number.ts'
 import { isUnitSymbol, units } from '../../model/index.ts'
-import { describeExpression, figureElement } from '../figure-element.ts'
+import { showNumber } from '../figure-element.ts'
 import { evaluateLabel } from './expression.ts'
 import { lowerTo, pointOf } from './lower.ts'
 import type { DirectiveSpec } from './spec.ts'
-
-/** The default format of a result unit: the figure's own for a bare id, else the unit's. */
-function defaultFormat(
-  expression: string,
-  unit: string,
-  env: Parameters<DirectiveSpec['run']>[1],
-): string {
-  const evaluation = env.session.evaluation(env.scenario).evaluation
-  if (evaluation.has(expression)) return evaluation.figure(expression).format
-  return isUnitSymbol(unit) ? units[unit].format : 'decimal'
-}
 
 export const val: DirectiveSpec = {
   name: 'val',
@@ -38,26 +27,37 @@ export const val: DirectiveSpec = {
       env.error(messages.expectedNumber(source), 'expected-number')
       return
     }
-    const spec = env.attributes.fmt ?? defaultFormat(source, result.unit.symbol, env)
+    const evaluation = env.session.evaluation(env.scenario).evaluation
+    const figure = evaluation.has(source) ? source : undefined
+    // The default format: the figure's own for a bare id, else the result unit's.
+    const unit = result.unit.symbol
+    const format =
+      env.attributes.fmt ??
+      (figure
+        ? evaluation.figure(figure).format
+        : isUnitSymbol(unit)
+          ? units[unit].format
+          : 'decimal')
     let formatted: string
     try {
-      formatted = formatter(spec)(result.value)
+      formatted = formatter(format)(result.value)
     } catch (error) {
       if (!(error instanceof FormatError)) throw error
-      env.error(messages.unknownFormat(spec, Object.keys(namedFormats)), 'unknown-format')
+      env.error(messages.unknownFormat(format, Object.keys(namedFormats)), 'unknown-format')
       return
     }
-    const evaluation = env.session.evaluation(env.scenario).evaluation
-    const display = { expression: source, formatted, scenario: env.scenario, figures }
-    lowerTo(node, figureElement(display, describeExpression(source, figures, evaluation)))
-    const { line, column } = pointOf(node)
-    env.file.data.shown ??= []
-    env.file.data.shown.push({
-      ...display,
+    const record = {
+      expression: source,
+      figure,
+      scenario: env.scenario,
       value: result.value,
-      unit: result.unit.symbol,
-      line,
-      column,
-    })
+      unit,
+      format,
+      suffix: '',
+      formatted,
+      figures,
+      ...pointOf(node),
+    }
+    lowerTo(node, showNumber(env.file, record))
   },
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { editDistance, suggest } from '../../src/expr/index.ts'
+import { editDistance, suggest } from '../../src/diagnostics/suggest.ts'
 
 const ids = ['sft.cost', 'sft.gpu_hours', 'rlaif.pairs.m1', 'rlaif.pairs.m2', 'ratio.conservative']
 

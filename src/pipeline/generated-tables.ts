@@ -1,0 +1,164 @@
+/**
+ * Fills the generated tables the content placed (see directives/generated.ts) once the whole
+ * page is known: figures under every scenario, the scenario list, every claim of the page under
+ * every scenario (claims are evaluated by the session, the one place that does), and every model
+ * input with its source. Numbers are computed-number elements like the author's own.
+ */
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import type { VFile } from 'vfile'
+import type { Bibliography } from '../citations/types.ts'
+import { ExprError } from '../expr/index.ts'
+import { citation, figureRecord, showNumber } from './figure-element.ts'
+import type { Claim, GeneratedSlot } from './records.ts'
+import type { ModelSession } from './session.ts'
+
+/** Fills every slot of the page in place. */
+export function fillGeneratedTables(
+  file: VFile,
+  session: ModelSession,
+  bibliography: Bibliography | undefined,
+): void {
+  for (const slot of file.data.generatedSlots ?? []) {
+    const filled = fill(slot, file, session, bibliography)
+    Object.assign(slot.element, { tagName: filled.tagName, properties: filled.properties })
+    slot.element.children = filled.children
+  }
+}
+
+function fill(
+  slot: GeneratedSlot,
+  file: VFile,
+  session: ModelSession,
+  bibliography: Bibliography | undefined,
+): Element {
+  const number = (id: string, scenario: string) =>
+    showNumber(file, figureRecord(session, id, scenario))
+  switch (slot.kind) {
+    case 'scenario-table':
+      return scenarioTable(slot, session, number)
+    case 'scenario-list':
+      return h(
+        'dl',
+        { className: ['scenario-list'] },
+        session.scenarios.flatMap((s) => [
+          h('dt', [s.label, ' ', h('code', [s.name])]),
+          h('dd', [s.description]),
+        ]),
+      )
+    case 'claims-table':
+      return claimsTable(file.data.claims ?? [], slot.scenario, session, number)
+    case 'inputs-table':
+      return inputsTable(slot.scenario, session, bibliography, number)
+  }
+}
+
+type NumberElement = (id: string, scenario: string) => Element
+
+/** A scrollable, named table region (keyboard-scrollable, so it is labelled). */
+function table(
+  head: readonly (string | ElementContent)[],
+  rows: readonly ElementContent[][],
+  caption: string,
+  label: string,
+  className: string[] = ['table-wrap'],
+): Element {
+  return h('section', { className, tabIndex: 0, ariaLabel: label }, [
+    h('table', [
+      h('caption', [caption]),
+      h('thead', [
+        h(
+          'tr',
+          head.map((cell) => h('th', { scope: 'col' }, [cell])),
+        ),
+      ]),
+      h(
+        'tbody',
+        rows.map((cells) =>
+          h(
+            'tr',
+            cells.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, [cell]) : h('td', [cell]))),
+          ),
+        ),
+      ),
+    ]),
+  ])
+}
+
+function scenarioTable(slot: GeneratedSlot, session: ModelSession, number: NumberElement) {
+  const ids = (slot.attributes.figures ?? '').split(/\s+/).filter(Boolean)
+  const given = (slot.attributes.titles ?? '').split(';').map((t) => t.trim())
+  const evaluation = session.evaluation(slot.scenario).evaluation
+  const titles = ids.map((id, i) => given[i] || evaluation.figure(id).label)
+  return table(
+    ['Scenario', ...titles],
+    session.scenarios.map((s) => [h('span', [s.label]), ...ids.map((id) => number(id, s.name))]),
+    'Headline figures under each scenario',
+    'Headline figures under each scenario',
+  )
+}
+
+function claimsTable(
+  claims: readonly Claim[],
+  scenario: string,
+  session: ModelSession,
+  number: NumberElement,
+) {
+  const rows = claims
+    .filter((claim) => claim.scenario === scenario)
+    .map((claim) => [
+      h('span', [
+        claim.claim,
+        h('br'),
+        h('code', { className: ['claim-expression'] }, [claim.expression]),
+      ]),
+      ...session.scenarios.map((s) => claimCell(session, claim, s.name, number)),
+    ])
+  return table(
+    ['Claim', ...session.scenarios.map((s) => s.label)],
+    rows,
+    'Each claim under each scenario',
+    'Claims under each scenario',
+    ['table-wrap', 'claims-matrix'],
+  )
+}
+
+function claimCell(
+  session: ModelSession,
+  claim: Claim,
+  scenario: string,
+  number: NumberElement,
+): ElementContent {
+  try {
+    const { holds, figures } = session.claim(claim.expression, scenario)
+    const first = figures[0]
+    const mark = h('span', { className: [holds ? 'claim-holds' : 'claim-fails'] }, [
+      holds ? '✓ holds' : '✗ fails',
+    ])
+    return h('span', [mark, ...(first ? [' ', number(first, scenario)] : [])])
+  } catch (error) {
+    if (error instanceof ExprError) return h('span', ['n/a'])
+    throw error
+  }
+}
+
+function inputsTable(
+  scenario: string,
+  session: ModelSession,
+  bibliography: Bibliography | undefined,
+  number: NumberElement,
+) {
+  const evaluation = session.evaluation(scenario).evaluation
+  const rows = evaluation.model.inputs.map((input) => {
+    const f = evaluation.figure(input.id)
+    const source = f.provenance.kind === 'input' ? f.provenance.source : ''
+    return [
+      h('span', [input.label, h('br'), h('code', [input.id])]),
+      number(input.id, scenario),
+      h('span', [input.unit]),
+      h('span', [input.note]),
+      citation(source, bibliography),
+    ]
+  })
+  return table(['Input', 'Value', 'Unit', 'Note', 'Source'], rows, 'Model inputs', 'Model inputs')
+}
