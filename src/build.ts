@@ -8,7 +8,7 @@ import { posix } from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { loadBibliography } from './citations/load.ts'
-import { BuildFailure, type Diagnostic } from './diagnostics/report.ts'
+import { BuildFailure, type Diagnostic, diagnosticOf } from './diagnostics/report.ts'
 import type { CostModel } from './model/index.ts'
 import { directiveRegistry } from './pipeline/directives/registry.ts'
 import { createProcessor } from './pipeline/processor.ts'
@@ -200,22 +200,7 @@ function renderTemplate(render: () => string): string {
     return render()
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error
-    const place = [
-      posix.relative(process.cwd(), error.file) || error.file,
-      error.line,
-      error.column,
-    ]
-      .filter((p) => p !== undefined)
-      .join(':')
-    throw new BuildFailure([
-      {
-        place,
-        reason: error.reason,
-        hint: 'check the variable names against the page context in src/render/page.ts',
-        ruleId: 'template',
-        severity: 'error',
-      },
-    ])
+    throw new BuildFailure([diagnosticOf(error)])
   }
 }
 

@@ -3,13 +3,10 @@
  * what the build's reporter needs to print `file:line:column reason (hint)` without a stack trace.
  */
 
-/** Kebab-case rule ids, stable so tests and the reporter can match on them. */
-export type ChartRuleId =
-  | 'chart-unknown-dataset'
-  | 'chart-unknown-field'
-  | 'chart-compile'
-  | 'chart-warning'
-  | 'chart-invalid-json'
+import type { ChartRuleId } from '../diagnostics/chart-messages.ts'
+import { UserError } from '../diagnostics/user-error.ts'
+
+export type { ChartRuleId } from '../diagnostics/chart-messages.ts'
 
 /** The data a ChartError is built from (see messages.ts for the catalog that produces these). */
 export interface ChartErrorDetails {
@@ -30,22 +27,23 @@ export interface ChartErrorDetails {
 }
 
 /** A user-facing chart problem: a reason, an optional hint, a rule id and where in the spec. */
-export class ChartError extends Error {
-  readonly ruleId: ChartRuleId
-  readonly reason: string
-  declare readonly hint?: string
+export class ChartError extends UserError {
+  declare readonly ruleId: ChartRuleId
   declare readonly specFile?: string
   declare readonly specLine?: number
   declare readonly specColumn?: number
   declare readonly specPointer?: string
 
   constructor(details: ChartErrorDetails, options?: { cause?: unknown }) {
-    super(details.reason, options)
+    super({
+      ruleId: details.ruleId,
+      reason: details.reason,
+      hint: details.hint,
+      place: { file: details.specFile, line: details.specLine, column: details.specColumn },
+      cause: options?.cause,
+    })
     this.name = 'ChartError'
-    this.ruleId = details.ruleId
-    this.reason = details.reason
     // exactOptionalPropertyTypes: only set optional fields that have a value.
-    if (details.hint !== undefined) this.hint = details.hint
     if (details.specFile !== undefined) this.specFile = details.specFile
     if (details.specLine !== undefined) this.specLine = details.specLine
     if (details.specColumn !== undefined) this.specColumn = details.specColumn

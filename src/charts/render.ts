@@ -8,8 +8,8 @@
  */
 import type * as VegaModule from 'vega'
 import type * as VegaLiteModule from 'vega-lite'
+import { chartMessages } from '../diagnostics/chart-messages.ts'
 import { ChartError } from './errors.ts'
-import { chartMessages } from './messages.ts'
 import { assertVegaLiteSpec } from './spec.ts'
 import { decorateSvgRoot, prefixSvgIds } from './svg.ts'
 import { chartTheme } from './theme.ts'

@@ -2,9 +2,10 @@
  * Reading chart spec files: JSON parsing with `file:line:column` errors, a light check that the value
  * is a Vega-Lite view, and mapping a renderer error's JSON pointer back to a line and column.
  */
+
+import { chartMessages } from '../diagnostics/chart-messages.ts'
 import { ChartError } from './errors.ts'
 import { findJsonErrorOffset, findPointerOffset, offsetToPosition } from './json-position.ts'
-import { chartMessages } from './messages.ts'
 
 /** A parsed spec that passed the light Vega-Lite check; its contents are still unvalidated. */
 export type VegaLiteSpecObject = Record<string, unknown>

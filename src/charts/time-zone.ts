@@ -6,8 +6,9 @@
  * with a time but no zone are still parsed as local time; the model should emit numbers, plain
  * `YYYY-MM-DD` or ISO strings ending in `Z`.)
  */
+
+import { chartMessages } from '../diagnostics/chart-messages.ts'
 import { ChartError } from './errors.ts'
-import { chartMessages } from './messages.ts'
 
 /** Throws ChartError `chart-warning` at the first date encoding or time unit in local time. */
 export function assertUtcTime(node: unknown, pointer = ''): void {

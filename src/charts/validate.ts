@@ -3,10 +3,10 @@
  * not complain about a misspelt field, they silently draw an empty or wrong chart.
  */
 
+import { chartMessages } from '../diagnostics/chart-messages.ts'
 import { suggest as closestMatch } from '../diagnostics/suggest.ts'
 import { ChartError } from './errors.ts'
 import { collectDataUsage, type DataRef, type FieldRef, rowFields } from './fields.ts'
-import { chartMessages } from './messages.ts'
 import { assertUtcTime } from './time-zone.ts'
 
 /** Rows by dataset name, as the renderer receives them. */

@@ -4,29 +4,26 @@
  * (`AWS, 2025a`). Everything is derived from the file alone, so the output never depends on
  * the clock or on the order citations appear in.
  */
+
+import { type BibRuleId, citationMessages, type Message } from '../diagnostics/citation-messages.ts'
+import { UserError } from '../diagnostics/user-error.ts'
 import { BibtexSyntaxError, parseBibtex, type RawEntry } from './bibtex.ts'
 import { fieldText, parseNames } from './latex.ts'
-import { type BibRuleId, citationMessages, type Message } from './messages.ts'
 import type { Bibliography, Person, ReferenceEntry } from './types.ts'
 
 /** A problem in the .bib file, at a line and column (1-based). */
-export class BibliographyError extends Error {
+export class BibliographyError extends UserError {
+  declare readonly ruleId: BibRuleId
   readonly path: string
   readonly line: number
   readonly column: number
-  readonly reason: string
-  readonly hint: string | undefined
-  readonly ruleId: BibRuleId
 
   constructor(path: string, point: Point, message: Message, ruleId: BibRuleId) {
-    super(`${path}:${point.line}:${point.column}: ${message.reason}`)
+    super({ ruleId, ...message, place: { file: path, ...point } })
     this.name = 'BibliographyError'
     this.path = path
     this.line = point.line
     this.column = point.column
-    this.reason = message.reason
-    this.hint = message.hint
-    this.ruleId = ruleId
   }
 }
 

@@ -5,8 +5,9 @@
  * from citation-js (≈110 ms to import and parse, ≈930 ms with CSL formatting, in a fresh
  * process): this grammar is small, and the build must start fast.
  */
+
+import { type BibRuleId, citationMessages, type Message } from '../diagnostics/citation-messages.ts'
 import { suggest } from '../diagnostics/suggest.ts'
-import { type BibRuleId, citationMessages, type Message } from './messages.ts'
 
 /** A piece of a field value and where its text starts in the file. */
 export interface ValueSegment {

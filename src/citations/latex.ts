@@ -5,8 +5,8 @@
  * people and organisations.
  */
 
+import { citationMessages } from '../diagnostics/citation-messages.ts'
 import { BibtexSyntaxError, type RawValue } from './bibtex.ts'
-import { citationMessages } from './messages.ts'
 import type { Person } from './types.ts'
 
 /** Fields shown exactly as written: identifiers and addresses, where `~`, `--`, `%` are literal. */

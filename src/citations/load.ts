@@ -2,7 +2,7 @@
  * The build's side of the bibliography: read content/references.bib through the build's
  * effects and turn its errors into located diagnostics (`content/references.bib:12:3: error: …`).
  */
-import { BuildFailure } from '../diagnostics/report.ts'
+import { BuildFailure, diagnosticOf } from '../diagnostics/report.ts'
 import { BibliographyError, parseBibliography } from './bibliography.ts'
 import type { Bibliography } from './types.ts'
 
@@ -25,14 +25,6 @@ export async function loadBibliography(
     return parseBibliography(text, path)
   } catch (error) {
     if (!(error instanceof BibliographyError)) throw error
-    throw new BuildFailure([
-      {
-        place: `${error.path}:${error.line}:${error.column}`,
-        reason: error.reason,
-        hint: error.hint,
-        ruleId: error.ruleId,
-        severity: 'error',
-      },
-    ])
+    throw new BuildFailure([diagnosticOf(error)])
   }
 }

@@ -4,6 +4,7 @@
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { CliError } from '../diagnostics/errors.ts'
+import { cliMessages } from '../diagnostics/messages.ts'
 import { type CostModel, ModelError, type ScenarioEvaluation } from '../model/index.ts'
 import { createModelSession, type ModelSession } from '../pipeline/session.ts'
 
@@ -24,14 +25,12 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    const flags = Object.keys(options)
-      .map((name) => `--${name}`)
-      .join(', ')
-    throw new CliError(
-      command,
+    const flags = Object.keys(options).map((name) => `--${name}`)
+    const { reason, hint } = cliMessages.badArguments(
       message.replace(/\. To specify a positional argument.*$/s, ''),
-      `known options: ${flags}`,
+      flags,
     )
+    throw new CliError(command, reason, hint)
   }
 }
 

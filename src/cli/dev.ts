@@ -8,6 +8,7 @@ import { createServer, type ServerResponse } from 'node:http'
 import { extname, join } from 'node:path'
 import { build } from '../build.ts'
 import { CliError } from '../diagnostics/errors.ts'
+import { cliMessages } from '../diagnostics/messages.ts'
 import { formatDiagnostic, toDiagnostics } from '../diagnostics/report.ts'
 import type { CostModel } from '../model/index.ts'
 import { fsEffects } from '../site/effects.ts'
@@ -35,11 +36,10 @@ export async function devCommand(
 ): Promise<number> {
   const { values } = parse('dev', argv, { ...scenarioOptions, port: { type: 'string' } })
   const port = Number(values.port ?? '8080')
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw new CliError(
-      '--port',
-      `Unexpected port \`${values.port}\`, expected a number from 1 to 65535`,
-    )
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    const { reason, hint } = cliMessages.badPort(String(values.port))
+    throw new CliError('--port', reason, hint)
+  }
   const root = projectRoot()
   const effects = fsEffects(root)
   let model = initialModel

@@ -3,6 +3,7 @@
  * their sources. A subtree printed once is referred to, not repeated.
  */
 import { CliError } from '../diagnostics/errors.ts'
+import { cliMessages } from '../diagnostics/messages.ts'
 import { suggest } from '../diagnostics/suggest.ts'
 import { formatWithUnit, substituteFormula, symbolicFormula } from '../format/figure.ts'
 import type { CostModel, Evaluation } from '../model/index.ts'
@@ -14,20 +15,14 @@ export function explainCommand(argv: readonly string[], output: Output, model: C
   const { values, positionals } = parse('explain', argv, scenarioOptions, true)
   const id = positionals[0]
   if (!id || positionals.length > 1) {
-    throw new CliError(
-      'explain',
-      'Unexpected arguments, expected exactly one figure id',
-      'for example `npm run explain -- synthetic.total`',
-    )
+    const { reason, hint } = cliMessages.explainArguments()
+    throw new CliError('explain', reason, hint)
   }
   const { evaluation, scenario } = evaluateFromFlags(model, values)
   if (!evaluation.has(id)) {
     const close = suggest(id, evaluation.model.ids)
-    throw new CliError(
-      'explain',
-      `Unknown figure \`${id}\``,
-      close ? `did you mean \`${close}\`?` : 'run `npm run figures` to list the figures',
-    )
+    const { reason, hint } = cliMessages.unknownFigure(id, close)
+    throw new CliError('explain', reason, hint)
   }
   output.out(`${id} under scenario ${scenario}\n\n${explainTree(evaluation, id).join('\n')}\n`)
   return 0

@@ -3,7 +3,9 @@
  * messages with exit code 1. bin/article.mjs is the only place that sets the exit code. This is
  * also the one place that wires the article's own cost model into the commands.
  */
-import { formatDiagnostic, toDiagnostics } from '../diagnostics/report.ts'
+import { CliError } from '../diagnostics/errors.ts'
+import { cliMessages } from '../diagnostics/messages.ts'
+import { diagnosticOf, formatDiagnostic, toDiagnostics } from '../diagnostics/report.ts'
 import { articleCostModel, type CostModel } from '../model/index.ts'
 import { buildCommand } from './build.ts'
 import { devCommand } from './dev.ts'
@@ -37,9 +39,9 @@ export async function main(
   const [name = '', ...rest] = argv
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined
   if (!command) {
-    process.stderr.write(
-      `Unknown command \`${name}\`, expected one of: ${Object.keys(commands).join(', ')}\n`,
-    )
+    const { reason, hint } = cliMessages.unknownCommand(name, Object.keys(commands))
+    const error = new CliError(name || 'article', reason, hint)
+    process.stderr.write(`${formatDiagnostic(diagnosticOf(error))}\n`)
     return 1
   }
   try {

@@ -3,7 +3,7 @@
  * esbuild in memory (tens of milliseconds) and imported as a new module, so the next build runs
  * the edited inputs, formulas and scenarios. Compile errors come back as located diagnostics.
  */
-import { join } from 'node:path'
+import { cliMessages } from '../diagnostics/messages.ts'
 import { BuildFailure, type Diagnostic } from '../diagnostics/report.ts'
 import type { CostModel } from '../model/index.ts'
 
@@ -21,7 +21,9 @@ export async function loadFreshModel(root: string): Promise<CostModel> {
   let code: string
   try {
     const result = await esbuild.build({
-      entryPoints: [join(root, MODEL_ENTRY)],
+      entryPoints: [MODEL_ENTRY],
+      // Paths in messages relative to the project, as every other diagnostic's.
+      absWorkingDir: root,
       bundle: true,
       write: false,
       format: 'esm',
@@ -41,7 +43,8 @@ export async function loadFreshModel(root: string): Promise<CostModel> {
     throw new BuildFailure([
       {
         place: MODEL_ENTRY,
-        reason: 'Unexpected model module without `articleCostModel`, expected it exported',
+        ...cliMessages.modelExport(),
+        ruleId: 'model-compile',
         severity: 'error',
       },
     ])
@@ -53,8 +56,8 @@ function toDiagnostic(message: EsbuildMessage): Diagnostic {
   const at = message.location
   return {
     place: at ? `${at.file}:${at.line}:${at.column + 1}` : MODEL_ENTRY,
-    reason: message.text,
-    hint: 'the page keeps its last good numbers until the model compiles again',
+    ...cliMessages.modelCompile(message.text),
+    ruleId: 'model-compile',
     severity: 'error',
   }
 }

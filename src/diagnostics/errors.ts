@@ -1,19 +1,16 @@
 /**
- * User errors raised outside a content file (command line, configuration). Content errors are
+ * User errors raised outside a content file: a bad command-line argument. Content errors are
  * vfile messages instead; both end up in report.ts.
  */
+import { UserError } from './user-error.ts'
 
-/** A bad command-line argument: the flag, what was wrong, and a hint. */
-export class CliError extends Error {
+/** A bad command-line argument: the flag (or command), what was wrong, and a hint. */
+export class CliError extends UserError {
   readonly flag: string
-  readonly reason: string
-  readonly hint: string | undefined
 
   constructor(flag: string, reason: string, hint?: string) {
-    super(`${flag}: ${reason}`)
+    super({ ruleId: 'cli-usage', reason, hint, place: { flag } })
     this.name = 'CliError'
     this.flag = flag
-    this.reason = reason
-    this.hint = hint
   }
 }

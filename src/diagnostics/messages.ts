@@ -5,6 +5,42 @@
 
 const code = (text: string) => `\`${text}\``
 
+const siteHint = 'content/site.yaml takes title, description and seriesBaseUrl (an absolute URL)'
+
+/** The command line's messages. */
+export const cliMessages = {
+  unknownCommand: (name: string, known: readonly string[]) => ({
+    reason: `Unexpected command ${code(name)}, expected one of: ${known.join(', ')}`,
+    hint: 'for example `npm run build` or `npm run figures -- --json`',
+  }),
+  badArguments: (detail: string, flags: readonly string[]) => ({
+    reason: detail,
+    hint: `known options: ${flags.join(', ')}`,
+  }),
+  badPort: (port: string) => ({
+    reason: `Unexpected port ${code(port)}, expected a number from 1 to 65535`,
+    hint: 'for example `npm run dev -- --port 8081`',
+  }),
+  explainArguments: () => ({
+    reason: 'Unexpected arguments, expected exactly one figure id',
+    hint: 'for example `npm run explain -- synthetic.total`',
+  }),
+  unknownFigure: (id: string, suggestion: string | undefined) => ({
+    reason: `Unknown figure ${code(id)}`,
+    hint: suggestion
+      ? `did you mean ${code(suggestion)}?`
+      : 'run `npm run figures` to list the figures',
+  }),
+  modelCompile: (detail: string) => ({
+    reason: detail,
+    hint: 'the page keeps its last good numbers until the model compiles again',
+  }),
+  modelExport: () => ({
+    reason: 'Unexpected model module without `articleCostModel`, expected it exported',
+    hint: 'src/model/index.ts exports the article’s CostModel as `articleCostModel`',
+  }),
+} as const
+
 /** Reasons and hints, by rule id. */
 export const messages = {
   unknownDirective: (name: string, marker: string, suggestion: string | undefined) => ({
@@ -69,6 +105,29 @@ export const messages = {
   frontmatterMissing: () => ({
     reason: 'Unexpected file without front matter, expected YAML with at least `title` and `date`',
     hint: 'start the file with `---`, `title: …`, `date: YYYY-MM-DD`, `---`',
+  }),
+  templateHint: 'check the variable names against the page context in src/render/page.ts',
+  missingChartSpec: (src: string, suggestion: string | undefined) => ({
+    reason: `Unexpected missing chart spec ${code(src)}, expected a file in content/charts/`,
+    hint: suggestion
+      ? `did you mean ${code(suggestion)}?`
+      : 'chart specs live in content/charts/<name>.vl.json',
+  }),
+  unknownDataset: (name: string, src: string, suggestion: string | undefined) => ({
+    reason: `Unexpected unknown dataset ${code(name)} in ${code(src)}, expected a dataset the model provides`,
+    hint: suggestion ? `did you mean ${code(suggestion)}?` : 'datasets are defined by the model',
+  }),
+  unknownFigureIn: (id: string, attribute: string, suggestion: string | undefined) => ({
+    reason: `Unexpected unknown figure ${code(id)} in ${code(attribute)}, expected a figure id`,
+    hint: suggestion ? `did you mean ${code(suggestion)}?` : undefined,
+  }),
+  siteYaml: (detail: string) => ({
+    reason: `Unexpected YAML: ${detail}`,
+    hint: siteHint,
+  }),
+  siteSetting: (path: string, detail: string) => ({
+    reason: `Unexpected site setting ${code(path)}: ${detail}`,
+    hint: siteHint,
   }),
   /** Hints for expression errors that come without one. */
   exprHints: {

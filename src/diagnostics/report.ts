@@ -1,9 +1,8 @@
 /**
  * Turns user errors into the lines the terminal shows: `place: error: reason` plus a hint,
- * never a stack trace. Anything that is not a known user error is a bug and keeps its stack.
+ * never a stack trace. Anything that is not a user error is a bug and keeps its stack.
  */
-import { ModelError } from '../model/index.ts'
-import { CliError } from './errors.ts'
+import { isUserError, placeText, type UserError } from './user-error.ts'
 
 /** A problem located in a file (content, template, chart spec) or at a command-line flag. */
 export interface Diagnostic {
@@ -33,21 +32,21 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.place}: ${d.severity}: ${d.reason}${rule}${hint}`
 }
 
+/** A user error as a diagnostic. */
+export function diagnosticOf(error: UserError): Diagnostic {
+  return {
+    place: placeText(error.place),
+    reason: error.reason,
+    hint: error.hint,
+    // Command-line usage errors read better without a rule id.
+    ruleId: error.ruleId === 'cli-usage' ? undefined : error.ruleId,
+    severity: 'error',
+  }
+}
+
 /** Known user errors as diagnostics; undefined for anything else (a bug). */
 export function toDiagnostics(error: unknown): Diagnostic[] | undefined {
   if (error instanceof BuildFailure) return [...error.diagnostics]
-  if (error instanceof CliError)
-    return [{ place: error.flag, reason: error.reason, hint: error.hint, severity: 'error' }]
-  if (error instanceof ModelError) {
-    return [
-      {
-        place: error.figure ? `model ${error.figure}` : 'model',
-        reason: error.reason,
-        hint: error.hint,
-        ruleId: error.ruleId,
-        severity: 'error',
-      },
-    ]
-  }
+  if (isUserError(error)) return [diagnosticOf(error)]
   return undefined
 }

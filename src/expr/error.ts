@@ -4,8 +4,11 @@
  * span into the directive source, so the pipeline can underline the exact sub-expression.
  */
 
+import type { RuleSubset } from '../diagnostics/rules.ts'
+import { UserError } from '../diagnostics/user-error.ts'
+
 /** Stable kebab-case ids for each kind of failure; diagnostics and tests key on these. */
-export type ExprRuleId =
+export type ExprRuleId = RuleSubset<
   | 'expr-syntax'
   | 'unknown-figure'
   | 'unknown-unit'
@@ -17,6 +20,7 @@ export type ExprRuleId =
   | 'type-mismatch'
   | 'division-by-zero'
   | 'non-finite'
+>
 
 /** What an ExprError is built from. */
 export interface ExprErrorInit {
@@ -31,22 +35,19 @@ export interface ExprErrorInit {
   readonly hint?: string | undefined
 }
 
-/** A user-facing failure to parse or evaluate a directive expression. */
-export class ExprError extends Error {
-  readonly ruleId: ExprRuleId
+/**
+ * A user-facing failure to parse or evaluate a directive expression. Its place is a span of the
+ * expression; the directive that holds it turns that into a line and column of the file.
+ */
+export class ExprError extends UserError {
+  declare readonly ruleId: ExprRuleId
   readonly start: number
   readonly end: number
-  readonly reason: string
-  readonly hint?: string
 
   constructor(init: ExprErrorInit) {
-    super(init.hint === undefined ? init.reason : `${init.reason}; ${init.hint}`)
+    super({ ruleId: init.ruleId, reason: init.reason, hint: init.hint })
     this.name = 'ExprError'
-    this.ruleId = init.ruleId
     this.start = init.start
     this.end = init.end
-    this.reason = init.reason
-    // Assigned only when present: with exactOptionalPropertyTypes an explicit undefined differs.
-    if (init.hint !== undefined) this.hint = init.hint
   }
 }

@@ -5,6 +5,7 @@
  * Units travel with every number and are checked at each operation.
  */
 
+import { hints, messages, operationName } from '../diagnostics/expr-messages.ts'
 import { suggest } from '../diagnostics/suggest.ts'
 import type { BinaryNode, CallNode, ExprNode, FigureNode, Span, UnaryNode } from './ast.ts'
 import {
@@ -17,7 +18,6 @@ import {
 } from './dims.ts'
 import { ExprError, type ExprRuleId } from './error.ts'
 import { checkCall } from './functions.ts'
-import { hints, messages, operationName } from './messages.ts'
 import { parseExpression } from './parse.ts'
 
 /** A figure as the cost model reports it; `unit` is a symbol from src/model/units.ts. */
@@ -44,7 +44,7 @@ export type ExprValue =
   | { kind: 'boolean'; value: boolean }
 
 /** An expression's value with its provenance. */
-export interface Evaluation {
+export interface ExprResult {
   result: ExprValue
   /** Figure ids the expression read, in order of first use (inside `scenario()` too). */
   figures: string[]
@@ -331,16 +331,11 @@ function publicValue(value: Value): ExprValue {
 /** Names of the functions the evaluator implements; must equal functions.ts's allow-list. */
 export const implementedFunctions: readonly string[] = [...implementations.keys()]
 
-/** Evaluates a parsed expression against a context. Throws ExprError on any failure. */
-export function evaluate(node: ExprNode, context: ExprContext): ExprValue {
-  return evaluateExpression(node, context).result
-}
-
 /**
  * Parses (when given source) and evaluates an expression, returning its value and the figure
  * ids and scenarios it read, for provenance. Throws ExprError on any failure.
  */
-export function evaluateExpression(input: string | ExprNode, context: ExprContext): Evaluation {
+export function evaluateExpression(input: string | ExprNode, context: ExprContext): ExprResult {
   const node = typeof input === 'string' ? parseExpression(input) : input
   const env: Env = { context, figures: new Set(), scenarios: new Set() }
   const result = publicValue(evalNode(node, env))

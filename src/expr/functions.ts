@@ -4,10 +4,10 @@
  * `toString()` are simply unknown functions.
  */
 
+import { hints, messages } from '../diagnostics/expr-messages.ts'
 import { suggest } from '../diagnostics/suggest.ts'
 import type { CallNode, ExprNode } from './ast.ts'
 import { ExprError } from './error.ts'
-import { hints, messages } from './messages.ts'
 
 /** How a function may be called. */
 export interface FunctionSpec {

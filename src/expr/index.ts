@@ -3,6 +3,15 @@
  * Parse with parseExpression, evaluate with evaluateExpression against an ExprContext; every
  * failure is an ExprError with a source span, a ruleId, a reason and maybe a hint.
  */
+
+export {
+  code,
+  expected,
+  found,
+  hints,
+  messages,
+  operationName,
+} from '../diagnostics/expr-messages.ts'
 export type {
   BinaryNode,
   BinaryOperator,
@@ -25,13 +34,11 @@ export {
 } from './dims.ts'
 export { ExprError, type ExprErrorInit, type ExprRuleId } from './error.ts'
 export {
-  type Evaluation,
   type ExprContext,
+  type ExprResult,
   type ExprValue,
-  evaluate,
   evaluateExpression,
   type FigureValue,
 } from './evaluate.ts'
 export { type FunctionSpec, functionNames, functionSpecs } from './functions.ts'
-export { code, expected, found, hints, messages, operationName } from './messages.ts'
 export { maxExpressionLength, maxNestingDepth, parseExpression } from './parse.ts'

@@ -8,10 +8,10 @@
  * produced. jsep's AST is then converted into the positioned tree of ast.ts.
  */
 import jsep from 'jsep'
+import { expected, found, hints, messages } from '../diagnostics/expr-messages.ts'
 import type { BinaryOperator, CallNode, ExprNode, Span, UnaryOperator } from './ast.ts'
 import { ExprError } from './error.ts'
 import { checkCall } from './functions.ts'
-import { expected, found, hints, messages } from './messages.ts'
 
 /** Longest source accepted; directive expressions are one-liners, and the cap bounds recursion. */
 export const maxExpressionLength = 1000

@@ -4,6 +4,8 @@
  * A format is either one of the named formats below or any d3-format specifier.
  */
 import { formatLocale } from 'd3-format'
+import { messages } from '../diagnostics/messages.ts'
+import { UserError } from '../diagnostics/user-error.ts'
 
 /** Turns a number into its displayed string. */
 export type Formatter = (value: number) => string
@@ -103,7 +105,12 @@ export const namedFormats: Readonly<Record<string, { describe: string; format: F
 }
 
 /** Why a format string was rejected. */
-export class FormatError extends Error {}
+export class FormatError extends UserError {
+  constructor(message: { reason: string; hint?: string | undefined }) {
+    super({ ruleId: 'unknown-format', ...message })
+    this.name = 'FormatError'
+  }
+}
 
 const cache = new Map<string, Formatter>()
 
@@ -122,9 +129,7 @@ export function formatter(spec: string): Formatter {
     try {
       result = d3(spec)
     } catch {
-      throw new FormatError(
-        `Unexpected format \`${spec}\`, expected a named format (${Object.keys(namedFormats).join(', ')}) or a d3-format specifier such as \`,.2f\``,
-      )
+      throw new FormatError(messages.unknownFormat(spec, Object.keys(namedFormats)))
     }
   }
   cache.set(spec, result)

@@ -5,14 +5,16 @@
  * `::references` list (lowered to a placeholder by directives/references.ts) now that the order
  * of first citation is known. Cited keys go to `file.data.citations`.
  */
+
 import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import { citationMessages, type Message } from '../citations/messages.ts'
 import { renderReferences } from '../citations/render.ts'
 import { type Citation, findCitations } from '../citations/syntax.ts'
 import type { Bibliography } from '../citations/types.ts'
+import { citationMessages, type Message } from '../diagnostics/citation-messages.ts'
+import type { RuleId } from '../diagnostics/rules.ts'
 import { suggest } from '../diagnostics/suggest.ts'
 import { lowerTo } from './directives/lower.ts'
 import type { DirectiveNode } from './directives/spec.ts'
@@ -30,7 +32,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     const place = location(file)
     const cited: string[] = []
     let firstCitation: number | undefined
-    const report = (message: Message, ruleId: string, start: number, end: number, fatal = true) => {
+    const report = (message: Message, ruleId: RuleId, start: number, end: number, fatal = true) => {
       const from = place.toPoint(start)
       const to = place.toPoint(end)
       const m = file.message(message.reason, {

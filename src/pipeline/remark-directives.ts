@@ -3,11 +3,13 @@
  * place, then runs it under the scenario in force. Unknown text directives that do not look
  * like ours are prose (`note:this`, `10:30`) and go back to their literal text.
  */
+
 import type { Parent, Root, RootContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { messages } from '../diagnostics/messages.ts'
+import type { RuleId } from '../diagnostics/rules.ts'
 import { suggest } from '../diagnostics/suggest.ts'
 import { containerScenario } from './directives/scenario.ts'
 import type {
@@ -215,7 +217,7 @@ class Walker {
   #error(
     node: DirectiveNode,
     message: { reason: string; hint?: string | undefined },
-    ruleId: string,
+    ruleId: RuleId,
     range?: { start: number; end: number },
   ): void {
     const start = range ? this.#place.toPoint(range.start) : undefined

@@ -2,12 +2,14 @@
  * Parses the YAML front matter (YAML 1.2: dates and `no` stay strings) and validates it with a
  * strict schema, so a misspelt key is an error at its line instead of being ignored.
  */
+
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { isMap, isPair, isScalar, parseDocument, type Node as YamlNode } from 'yaml'
 import { z } from 'zod'
 import { messages } from '../diagnostics/messages.ts'
+import type { RuleId } from '../diagnostics/rules.ts'
 import { suggest } from '../diagnostics/suggest.ts'
 
 const schema = z.strictObject({
@@ -37,7 +39,7 @@ export default function remarkFrontmatterValidate() {
     const node = tree.children.find((child) => child.type === 'yaml')
     const fail = (
       message: { reason: string; hint?: string | undefined },
-      ruleId: string,
+      ruleId: RuleId,
       offset?: number,
       end?: number,
     ) => {

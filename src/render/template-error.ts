@@ -8,27 +8,33 @@
  */
 import { relative, resolve } from 'node:path'
 import type nunjucks from 'nunjucks'
+import { messages } from '../diagnostics/messages.ts'
+import { UserError } from '../diagnostics/user-error.ts'
 
 /** A template failed to load, compile or render: where, and why. */
-export class TemplateError extends Error {
+export class TemplateError extends UserError {
   /** Absolute path of the template that failed. */
   readonly file: string
   /** 1-based line in `file`, when nunjucks knows it. */
   readonly line?: number
   /** 1-based column in `file`, when nunjucks knows it. */
   readonly column?: number
-  /** What went wrong, without the location: `attempted to output null or undefined value`. */
-  readonly reason: string
 
   constructor(where: { file: string; line?: number; column?: number }, reason: string) {
-    const position = [where.line, where.column].filter((n) => n !== undefined).join(':')
-    const shown = relative(process.cwd(), where.file) || where.file
-    super(`${position === '' ? shown : `${shown}:${position}`}: ${reason}`)
+    super({
+      ruleId: 'template',
+      reason,
+      hint: messages.templateHint,
+      place: {
+        file: relative(process.cwd(), where.file) || where.file,
+        line: where.line,
+        column: where.column,
+      },
+    })
     this.name = 'TemplateError'
     this.file = where.file
     if (where.line !== undefined) this.line = where.line
     if (where.column !== undefined) this.column = where.column
-    this.reason = reason
   }
 }
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { ChartError } from '../../src/charts/errors.ts'
-import { chartMessages } from '../../src/charts/messages.ts'
 import { type ChartInput, renderChart } from '../../src/charts/render.ts'
 import { parseSpecJson, withSpecPosition } from '../../src/charts/spec.ts'
+import { chartMessages } from '../../src/diagnostics/chart-messages.ts'
 import { datasets, fixtureText } from './helpers.ts'
 
 function input(spec: unknown): ChartInput {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { BibliographyError, parseBibliography } from '../../src/citations/bibliography.ts'
 import { loadBibliography } from '../../src/citations/load.ts'
-import { citationMessages } from '../../src/citations/messages.ts'
+import { citationMessages } from '../../src/diagnostics/citation-messages.ts'
 import { BuildFailure, formatDiagnostic } from '../../src/diagnostics/report.ts'
 
 /** The error parsing `text` throws: place, reason, hint and rule. */

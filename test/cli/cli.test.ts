@@ -74,7 +74,7 @@ describe('figures', () => {
     [['figures', '--bogus'], /^figures: error: Unknown option '--bogus'/],
     [['explain'], /expected exactly one figure id/],
     [['explain', 'sft.cots'], /did you mean `sft\.cost`/],
-    [['nonsense'], /Unknown command/],
+    [['nonsense'], /^nonsense: error: Unexpected command `nonsense`, expected one of: build/],
   ] as Array<[string[], RegExp]>) {
     test(`bad arguments: ${args.join(' ')} → one-line error, exit 1`, () => {
       const { code, stderr, stdout } = run(...args)

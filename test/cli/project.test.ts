@@ -105,7 +105,7 @@ describe('a failing build', () => {
     const { code, stderr } = run('build')
     restore()
     assert.equal(code, 1)
-    assert.match(stderr, /^templates\/article\.njk:\d+(:\d+)?: error: /m)
+    assert.match(stderr, /^templates\/article\.njk:\d+(:\d+)?: error: .*\[template\]$/m)
   })
 
   test('bad --set and --scenario name the flag', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
+import { placeText } from '../../src/diagnostics/user-error.ts'
 import { createEnvironment } from '../../src/render/environment.ts'
 import { renderArticlePage, renderIndexPage, TemplateError } from '../../src/render/page.ts'
 import { sampleArticle, sampleIndex } from './sample.ts'
@@ -28,7 +29,8 @@ describe('TemplateError', () => {
     assert.equal(error.file, join(dir, 'index.njk'))
     assert.equal(error.line, 5)
     assert.equal(error.reason, 'attempted to output null or undefined value')
-    assert.match(error.message, /index\.njk:5:\d+: attempted to output null or undefined value$/)
+    assert.match(placeText(error.place), /index\.njk:5:\d+$/)
+    assert.equal(error.ruleId, 'template')
   })
 
   it('names the layout, not the child, when the error is in an extended template', () => {

@@ -8,6 +8,7 @@ import { h } from 'hastscript'
 import { referencedDatasetNames } from '../../charts/cache.ts'
 import { isChartError } from '../../charts/errors.ts'
 import { parseSpecJson } from '../../charts/spec.ts'
+import { messages } from '../../diagnostics/messages.ts'
 import { suggest } from '../../diagnostics/suggest.ts'
 import { lowerTo } from './lower.ts'
 import type { DirectiveEnv, DirectiveSpec } from './spec.ts'
@@ -31,15 +32,7 @@ function readSpec(env: DirectiveEnv, src: string) {
   const text = env.sources.charts.get(src)
   if (text === undefined) {
     const close = suggest(src, env.sources.charts.keys())
-    env.error(
-      {
-        reason: `Unexpected missing chart spec \`${src}\`, expected a file in content/charts/`,
-        hint: close
-          ? `did you mean \`${close}\`?`
-          : 'chart specs live in content/charts/<name>.vl.json',
-      },
-      'chart-missing-spec',
-    )
+    env.error(messages.missingChartSpec(src, close), 'chart-missing-spec')
     return undefined
   }
   try {
@@ -67,13 +60,7 @@ export const chart: DirectiveSpec = {
     for (const name of referencedDatasetNames(read.spec)) {
       if (!env.session.dataset(name)) {
         const close = suggest(name, env.session.datasetNames)
-        env.error(
-          {
-            reason: `Unexpected unknown dataset \`${name}\` in \`${src}\`, expected a dataset the model provides`,
-            hint: close ? `did you mean \`${close}\`?` : 'datasets are defined by the model',
-          },
-          'chart-unknown-dataset',
-        )
+        env.error(messages.unknownDataset(name, src, close), 'chart-unknown-dataset')
         return
       }
     }

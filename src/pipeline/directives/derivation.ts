@@ -5,6 +5,7 @@
  */
 import type { ElementContent } from 'hast'
 import { h } from 'hastscript'
+import { messages } from '../../diagnostics/messages.ts'
 import { suggest } from '../../diagnostics/suggest.ts'
 import { figureRecord, showNumber } from '../figure-element.ts'
 import { lowerTo, pointOf } from './lower.ts'
@@ -46,13 +47,7 @@ export const derivation: DirectiveSpec = {
     const unknown = ids.find((id) => !evaluation.has(id))
     if (unknown !== undefined) {
       const close = suggest(unknown, evaluation.model.ids)
-      env.error(
-        {
-          reason: `Unexpected unknown figure \`${unknown}\` in \`figures\`, expected a figure id`,
-          hint: close ? `did you mean \`${close}\`?` : undefined,
-        },
-        'unknown-figure',
-      )
+      env.error(messages.unknownFigureIn(unknown, 'figures', close), 'unknown-figure')
       return
     }
     const at = pointOf(node)

@@ -3,9 +3,11 @@
  * remark-directives.ts validates every directive against its spec once, centrally, before any
  * `run` sees it.
  */
+
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
 import type { VFile } from 'vfile'
 import type { Bibliography } from '../../citations/types.ts'
+import type { RuleId } from '../../diagnostics/rules.ts'
 import type { ModelSession } from '../session.ts'
 
 /** Any directive node. */
@@ -55,10 +57,10 @@ export interface DirectiveEnv {
   /** Reports an error at an offset range in the file (default: the directive). */
   error(
     reason: { reason: string; hint?: string | undefined },
-    ruleId: string,
+    ruleId: RuleId,
     range?: { start: number; end: number },
   ): void
-  warn(reason: { reason: string; hint?: string | undefined }, ruleId: string): void
+  warn(reason: { reason: string; hint?: string | undefined }, ruleId: RuleId): void
 }
 
 /** Files other than the page that directives read. */

@@ -3,10 +3,12 @@
  * src/diagnostics/messages.ts. Tests compare against these functions, not copied strings.
  */
 
+import type { RuleSubset } from '../diagnostics/rules.ts'
+
 const code = (text: string) => `\`${text}\``
 
 /** Stable rule ids of the .bib file's errors. */
-export type BibRuleId =
+export type BibRuleId = RuleSubset<
   | 'bibtex-syntax'
   | 'duplicate-citation-key'
   | 'duplicate-field'
@@ -15,6 +17,7 @@ export type BibRuleId =
   | 'unsupported-latex'
   | 'invalid-year'
   | 'missing-field'
+>
 
 /** A reason and an optional hint. */
 export interface Message {

@@ -2,10 +2,23 @@
  * Every chart diagnostic in one catalog, so wording stays consistent and tests compare with the
  * catalog instead of copying strings. Each entry returns the ChartError details without position.
  */
-import type { ChartErrorDetails } from './errors.ts'
+import type { RuleSubset } from './rules.ts'
+
+/** Kebab-case rule ids of chart problems. */
+export type ChartRuleId = RuleSubset<
+  | 'chart-unknown-dataset'
+  | 'chart-unknown-field'
+  | 'chart-compile'
+  | 'chart-warning'
+  | 'chart-invalid-json'
+>
 
 /** A catalog entry's output: everything but the position, which the caller adds. */
-export type ChartMessage = Pick<ChartErrorDetails, 'ruleId' | 'reason' | 'hint'>
+export interface ChartMessage {
+  ruleId: ChartRuleId
+  reason: string
+  hint?: string
+}
 
 const list = (names: readonly string[]): string =>
   names.length === 0 ? '(none)' : names.map((name) => `\`${name}\``).join(', ')
