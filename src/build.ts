@@ -34,6 +34,9 @@ export interface BuildOptions {
   readonly scenario?: string | undefined
   /** `ID=VALUE` input settings applied on top of every scenario. */
   readonly settings?: readonly string[] | undefined
+  /** Monte Carlo draws over the input ranges (default 10,000) and their seed. */
+  readonly samples?: number | undefined
+  readonly seed?: number | undefined
 }
 
 /** A built site: output files by relative path, plus what the author should hear about. */

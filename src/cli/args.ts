@@ -12,7 +12,24 @@ import { createModelSession, type ModelSession } from '../pipeline/session.ts'
 export const scenarioOptions = {
   scenario: { type: 'string' },
   set: { type: 'string', multiple: true },
+  samples: { type: 'string' },
+  seed: { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>
+
+/** `--samples` and `--seed` as numbers; a bad value names its flag. */
+export function samplingFromFlags(values: {
+  samples?: string | undefined
+  seed?: string | undefined
+}) {
+  const whole = (flag: string, text: string | undefined, min: number): number | undefined => {
+    if (text === undefined) return undefined
+    const value = Number(text)
+    if (Number.isInteger(value) && value >= min && value <= 1e7) return value
+    const { reason, hint } = cliMessages.badWholeNumber(flag, text, min)
+    throw new CliError(flag, reason, hint)
+  }
+  return { samples: whole('--samples', values.samples, 100), seed: whole('--seed', values.seed, 0) }
+}
 
 /** Parses `argv` against `options`; unknown flags and missing values become CliErrors. */
 export function parse<O extends NonNullable<ParseArgsConfig['options']>>(
@@ -52,10 +69,19 @@ export async function withFlagErrors<T>(action: () => T | Promise<T>): Promise<T
 /** A model session for `--scenario`/`--set`; their errors name the flag. */
 export function sessionFromFlags(
   model: CostModel,
-  values: { scenario?: string | undefined; set?: string[] | undefined },
+  values: {
+    scenario?: string | undefined
+    set?: string[] | undefined
+    samples?: string | undefined
+    seed?: string | undefined
+  },
 ): ModelSession {
   try {
-    return createModelSession(model, { scenario: values.scenario, settings: values.set ?? [] })
+    return createModelSession(model, {
+      scenario: values.scenario,
+      settings: values.set ?? [],
+      ...samplingFromFlags(values),
+    })
   } catch (error) {
     if (error instanceof ModelError) throw new CliError(flagFor(error), error.reason, error.hint)
     throw error

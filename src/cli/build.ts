@@ -8,7 +8,7 @@ import { formatDiagnostic } from '../diagnostics/report.ts'
 import type { CostModel } from '../model/index.ts'
 import { fsEffects } from '../site/effects.ts'
 import { writeSite } from '../site/write.ts'
-import { parse, scenarioOptions, withFlagErrors } from './args.ts'
+import { parse, samplingFromFlags, scenarioOptions, withFlagErrors } from './args.ts'
 import type { Output } from './figures.ts'
 
 /** Project root: the folder npm runs scripts in. */
@@ -24,7 +24,11 @@ export async function buildCommand(
   const root = projectRoot()
   const started = performance.now()
   const result = await withFlagErrors(() =>
-    build(model, { root, scenario: values.scenario, settings: values.set ?? [] }, fsEffects(root)),
+    build(
+      model,
+      { root, scenario: values.scenario, settings: values.set ?? [], ...samplingFromFlags(values) },
+      fsEffects(root),
+    ),
   )
   const outDir = resolve(root, values.out ?? 'dist')
   await writeSite(outDir, result.files)

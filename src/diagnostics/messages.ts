@@ -5,6 +5,8 @@
 
 const code = (text: string) => `\`${text}\``
 
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
+
 const siteHint = 'content/site.yaml takes title, description and seriesBaseUrl (an absolute URL)'
 
 /** The command line's messages. */
@@ -16,6 +18,10 @@ export const cliMessages = {
   badArguments: (detail: string, flags: readonly string[]) => ({
     reason: detail,
     hint: `known options: ${flags.join(', ')}`,
+  }),
+  badWholeNumber: (flag: string, text: string, min: number) => ({
+    reason: `Unexpected ${code(`${flag} ${text}`)}, expected a whole number from ${min}`,
+    hint: `for example \`${flag} ${flag === '--seed' ? 7 : 1000}\``,
   }),
   badPort: (port: string) => ({
     reason: `Unexpected port ${code(port)}, expected a number from 1 to 65535`,
@@ -79,6 +85,14 @@ export const messages = {
   claimFails: (expression: string, scenario: string, values: string) => ({
     reason: `Unexpected false claim ${code(expression)} under scenario ${code(scenario)}, expected it to hold`,
     hint: values,
+  }),
+  claimUnlikely: (expression: string, probability: number, required: number, samples: number) => ({
+    reason: `Unexpected ${code(expression)} holding in ${percent(probability)} of draws, expected at least ${percent(required)}`,
+    hint: `over ${samples} draws of the input ranges; \`npm run figures -- --uncertainty\` shows the intervals`,
+  }),
+  invalidProbability: (value: string) => ({
+    reason: `Unexpected ${code(`p=${value}`)}, expected a probability from 0 to 1`,
+    hint: 'for example `p=0.9`: the claim must hold in at least 90% of draws',
   }),
   unknownFunction: (fn: string, suggestion: string | undefined) => ({
     reason: `Unexpected unknown model function ${code(fn)}, expected an exported function of src/model/formulas.ts`,

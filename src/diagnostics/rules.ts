@@ -16,6 +16,7 @@ export const rules = {
   'expected-boolean': 'a number where a claim is checked',
   'unknown-format': 'a format that is neither named nor a d3-format specifier',
   'claim-fails': 'a `:check` claim that is false under its scenario',
+  'claim-unlikely': 'a claim that holds in fewer draws than its `p=` requires',
   'listing-mismatch': 'a listed function that disagrees with the model',
   'frontmatter-yaml': 'front matter that is not valid YAML',
   'frontmatter-schema': 'a front-matter key or value the schema rejects',
@@ -40,6 +41,7 @@ export const rules = {
   'override-derived': 'an override of a computed figure instead of an input',
   'override-invalid': 'an override value outside the input’s accepted range',
   'model-compile': 'model code that does not compile (dev server reload)',
+  'uncertainty-invalid': 'an input range or correlation that cannot be sampled',
   // Charts
   'chart-missing-spec': 'a `::chart` whose spec file does not exist',
   'chart-invalid-json': 'a chart spec that is not valid JSON',

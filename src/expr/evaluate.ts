@@ -241,7 +241,7 @@ function unitPreserving(apply: (value: number) => number): FunctionImpl {
 }
 
 /** Half away from zero, as spreadsheets round; negative digits round to tens, hundreds, … */
-function roundTo(value: number, digits: number): number {
+export function roundTo(value: number, digits: number): number {
   const factor = 10 ** Math.abs(digits)
   const magnitude = Math.abs(value)
   // Beyond 2^53 a double has no fractional digits left to round; scaling would only overflow.

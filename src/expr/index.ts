@@ -24,6 +24,7 @@ export type {
   UnaryNode,
   UnaryOperator,
 } from './ast.ts'
+export { compileExpression, type RowFunction } from './compile.ts'
 export {
   composeSymbol,
   countUnit,

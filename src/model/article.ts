@@ -6,7 +6,7 @@
 import { datasetBuilders } from './datasets.ts'
 import { derivedDefs, stageCalls } from './derived.ts'
 import * as formulas from './formulas.ts'
-import { inputDefs } from './inputs.ts'
+import { correlations, inputDefs } from './inputs.ts'
 import { DEFAULT_SCENARIO, scenarioDefs } from './scenarios.ts'
 import type { CostModel } from './types.ts'
 
@@ -24,6 +24,7 @@ export const articleCostModel: CostModel = {
   scenarios: scenarioDefs,
   defaultScenario: DEFAULT_SCENARIO,
   datasets: datasetBuilders,
+  correlations,
   headline: ['synthetic.total', 'synthetic.costPerPair', 'ratio.conservative', 'ratio.realistic'],
   sourceDir: 'src/model',
   listings: { source: 'src/model/formulas.ts', functions, calls: stageCalls },

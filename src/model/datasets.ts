@@ -9,6 +9,7 @@ import type { Evaluation } from './evaluate.ts'
 import type {
   Dataset,
   DatasetBuilder,
+  DatasetDraws,
   DatasetEvaluator as Evaluator,
   ScenarioDef,
 } from './types.ts'
@@ -207,6 +208,71 @@ function threshold(): Dataset {
   return { rows: [{ ratio: ORDER_OF_MAGNITUDE, label: 'order of magnitude' }] }
 }
 
+/** The uncertain inputs' swing of the conservative ratio, widest first, as published. */
+function ratioTornado(
+  evaluate: Evaluator,
+  _s: readonly ScenarioDef[],
+  draws: DatasetDraws,
+): Dataset {
+  const e = evaluate('published')
+  const rows = draws.tornado('ratio.conservative', 'published').map((bar, order) => ({
+    input: e.figure(bar.input).label,
+    order,
+    low: Math.min(bar.low, bar.high),
+    high: Math.max(bar.low, bar.high),
+    atLow: bar.low,
+    atHigh: bar.high,
+    point: e.value('ratio.conservative'),
+  }))
+  return { rows }
+}
+
+/** Histogram bins of a figure's draws: `bins` equal steps of its value (or of its log). */
+function histogram(
+  draws: DatasetDraws,
+  id: string,
+  series: string,
+  log: boolean,
+  bins = 40,
+): Array<Record<string, string | number>> {
+  const sorted = draws.sample('published').sorted(id)
+  const scale = log ? Math.log : (v: number) => v
+  const unscale = log ? Math.exp : (v: number) => v
+  const lo = scale(sorted[Math.floor(sorted.length * 0.005)] ?? 0)
+  const hi = scale(sorted[Math.ceil(sorted.length * 0.995) - 1] ?? 1)
+  const step = (hi - lo) / bins
+  const counts = new Int32Array(bins)
+  for (const v of sorted) {
+    const bin = Math.floor((scale(v) - lo) / step)
+    if (bin >= 0 && bin < bins) counts[bin] = (counts[bin] ?? 0) + 1
+  }
+  return Array.from(counts, (count, i) => ({
+    series,
+    from: unscale(lo + i * step),
+    to: unscale(lo + (i + 1) * step),
+    share: count / sorted.length,
+  }))
+}
+
+/** The synthetic cost over the draws, as published. */
+function costDistribution(_e: Evaluator, _s: readonly ScenarioDef[], draws: DatasetDraws): Dataset {
+  return { rows: histogram(draws, 'synthetic.total', 'Synthetic cost', true) }
+}
+
+/** Both reduction ratios over the draws, as published. */
+function ratioDistribution(
+  _e: Evaluator,
+  _s: readonly ScenarioDef[],
+  draws: DatasetDraws,
+): Dataset {
+  return {
+    rows: [
+      ...histogram(draws, 'ratio.conservative', 'Conservative human price', true),
+      ...histogram(draws, 'ratio.realistic', 'Realistic human price', true),
+    ],
+  }
+}
+
 /** Every dataset by the name chart specs use. */
 export const datasetBuilders: Readonly<Record<string, DatasetBuilder>> = {
   costByStage,
@@ -218,4 +284,7 @@ export const datasetBuilders: Readonly<Record<string, DatasetBuilder>> = {
   costBySize,
   ratioByScenario,
   threshold,
+  ratioTornado,
+  costDistribution,
+  ratioDistribution,
 }

@@ -37,6 +37,7 @@ function stage(
   countId: string,
   epochsId: string | undefined,
   flopsFactorId: string,
+  throughputId = 'throughput.effective',
 ): DerivedDef[] {
   const tokenDeps = epochsId ? [countId, 'sequence.length', epochsId] : [countId, 'sequence.length']
   const tokenFormula = epochsId
@@ -58,8 +59,8 @@ function stage(
       `${name}.gpuHours`,
       'GPU·h',
       `${title} GPU-hours`,
-      [`${name}.flops`, 'throughput.effective', 'const.secondsPerHour'],
-      `{${name}.flops} ÷ ({throughput.effective} × {const.secondsPerHour})`,
+      [`${name}.flops`, throughputId, 'const.secondsPerHour'],
+      `{${name}.flops} ÷ ({${throughputId}} × {const.secondsPerHour})`,
       (v) => calculateGpuHours(at(v, 0), at(v, 1)),
     ),
     derive(
@@ -202,7 +203,22 @@ const inference = [
     '{rlaif.m1.calls} + {rlaif.m2.calls}',
     sum,
   ),
-  ...stage('inference', 'Inference', 'inference.calls', undefined, 'flops.perToken.forward'),
+  derive(
+    'throughput.inference',
+    'TFLOP/s',
+    'Inference throughput on the priced GPU',
+    ['throughput.effective', 'inference.relativeThroughput'],
+    '{throughput.effective} × {inference.relativeThroughput}',
+    product,
+  ),
+  ...stage(
+    'inference',
+    'Inference',
+    'inference.calls',
+    undefined,
+    'flops.perToken.forward',
+    'throughput.inference',
+  ),
   derive(
     'inference.promptCost',
     'USD',
@@ -461,7 +477,7 @@ export const stageCalls: Readonly<Record<string, FormulaCall>> = {
       'inference.calls',
       'sequence.length',
       'model.params',
-      'throughput.effective',
+      'throughput.inference',
       'price.gpuHour',
     ],
   },

@@ -15,6 +15,7 @@ export type ModelRuleId = RuleSubset<
   | 'override-derived'
   | 'override-invalid'
   | 'unknown-scenario'
+  | 'uncertainty-invalid'
 >
 
 /** A model problem with the figure it concerns and a hint at the fix. */

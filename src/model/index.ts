@@ -8,10 +8,22 @@ import { type AppliedOverride, parseSetting, scenarioOverrides } from './overrid
 import type { ScenarioDef } from './types.ts'
 
 export { articleCostModel } from './article.ts'
+export { checkRanges, normalCdf, normalQuantile, quantileOf } from './distributions.ts'
 export { ModelError } from './errors.ts'
 export type { CompiledModel, Evaluation } from './evaluate.ts'
 export { compileModel, dependencyClosure, evaluate } from './evaluate.ts'
 export { type AppliedOverride, findScenario, parseSetting } from './overrides.ts'
+export {
+  at as quantileAt,
+  DEFAULT_SAMPLES,
+  DEFAULT_SEED,
+  type Quantiles,
+  type Sample,
+  type SampleOptions,
+  sampleModel,
+  type TornadoBar,
+  tornado,
+} from './sampling.ts'
 export type * from './types.ts'
 export { isUnitSymbol, type UnitSymbol, units } from './units.ts'
 

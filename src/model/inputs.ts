@@ -4,7 +4,7 @@
  * content/references.bib; `author` marks the article author's own estimate or assumption.
  */
 import { SECONDS_PER_HOUR, TRAINING_FLOPS_PER_TOKEN } from './formulas.ts'
-import type { InputConstraint, InputDef } from './types.ts'
+import type { Correlation, InputConstraint, InputDef, Uncertainty } from './types.ts'
 import type { UnitSymbol } from './units.ts'
 
 const positive: InputConstraint = { min: Number.MIN_VALUE }
@@ -129,6 +129,14 @@ const pipeline = [
     'Price per GPU-hour',
     'awsP4d',
     'The article\'s "AWS p4d.24xlarge pricing"; matches none of AWS\'s published rates exactly',
+  ),
+  input(
+    'inference.relativeThroughput',
+    1,
+    'count',
+    'Inference throughput relative to training',
+    'author',
+    'The article runs inference at the training throughput; decoding is memory-bound and runs below it',
   ),
   input(
     'sft.iftExamples',
@@ -418,6 +426,63 @@ const displayFormats: Readonly<Record<string, string>> = {
   'claimed.linearScaling': 'ratio0',
 }
 
+/**
+ * How uncertain the disputed inputs are (notes/model-audit.md): a distribution and where its
+ * range comes from. The published value stays each input's point value.
+ */
+const ranges: Readonly<Record<string, Uncertainty>> = {
+  'price.gpuHour': {
+    family: 'lognormal',
+    low: 1.34,
+    high: 4.1,
+    source: 'awsP4d',
+    note: 'p4d per GPU-hour: about $1.34 on spot, $4.10 on demand in 2024 ($2.745 after the June 2025 cut)',
+  },
+  'human.price.conservative': {
+    family: 'lognormal',
+    low: 0.2,
+    high: 0.67,
+    source: 'lee2024',
+    note: 'From the $0.20 of simple platform tasks to Lee et al.’s $0.67 per human label',
+  },
+  'human.price.realistic': {
+    family: 'lognormal',
+    low: 0.67,
+    high: 2.5,
+    source: 'lee2024',
+    note: 'From Lee et al.’s $0.67 to expert review above $2 per pair (author’s judgement)',
+  },
+  'inference.relativeThroughput': {
+    family: 'triangular',
+    low: 0.25,
+    mode: 0.6,
+    high: 1,
+    source: 'author',
+    note: 'Author’s judgement: decoding is memory-bound and runs below training’s 43% utilisation; 1 is the article’s assumption',
+  },
+  'sequence.length': {
+    family: 'uniform',
+    low: 1024,
+    high: 4096,
+    source: 'lee2024',
+    note: 'Judge prompts average about 830 tokens in and 61 out; 4,096 is the maximum context',
+  },
+  'rlaif.judgeSamples': {
+    family: 'discrete',
+    values: [1, 3],
+    weights: [0.5, 0.5],
+    source: 'yuan2024',
+    note: 'The article costs one judgment per response; the paper samples three and averages',
+  },
+  'dpo.iterationsTrained': {
+    family: 'discrete',
+    values: [1, 2],
+    weights: [0.5, 0.5],
+    source: 'yuan2024',
+    note: 'DPO on M1’s 3,964 pairs as the article costs it, or on all 10,906 as the paper trains',
+  },
+}
+
 /** All inputs, in the order tables list them. */
 export const inputDefs: readonly InputDef[] = [
   ...anchor,
@@ -427,5 +492,15 @@ export const inputDefs: readonly InputDef[] = [
   ...quoted,
 ].map((def) => {
   const format = displayFormats[def.id]
-  return format ? { ...def, format } : def
+  const uncertainty = ranges[def.id]
+  return { ...def, ...(format ? { format } : {}), ...(uncertainty ? { uncertainty } : {}) }
 })
+
+/** Uncertain inputs that move together in the sampling. */
+export const correlations: readonly Correlation[] = [
+  {
+    inputs: ['human.price.conservative', 'human.price.realistic'],
+    rank: 0.6,
+    note: 'Both bounds follow the same annotation market',
+  },
+]

@@ -20,6 +20,43 @@ export interface InputDef {
   readonly constraint?: InputConstraint
   /** Display format when the unit's default does not suit (see src/format). */
   readonly format?: string
+  /** How uncertain the value is: a distribution and where the range comes from. */
+  readonly uncertainty?: Uncertainty
+}
+
+/** Where a range comes from: a citation key (or `author`) and a note. */
+interface RangeSource {
+  readonly source: string
+  readonly note: string
+}
+
+/**
+ * An input's distribution. `lognormal` takes its 90% interval (5% and 95% quantiles), as
+ * Squiggle reads `low to high`; `uniform` and `triangular` their full range; `discrete` values
+ * with weights that add up to 1.
+ */
+export type Uncertainty = RangeSource &
+  (
+    | { readonly family: 'lognormal'; readonly low: number; readonly high: number }
+    | { readonly family: 'uniform'; readonly low: number; readonly high: number }
+    | {
+        readonly family: 'triangular'
+        readonly low: number
+        readonly mode: number
+        readonly high: number
+      }
+    | {
+        readonly family: 'discrete'
+        readonly values: readonly number[]
+        readonly weights: readonly number[]
+      }
+  )
+
+/** Two inputs that move together: a Spearman rank correlation from −1 to 1, with its reason. */
+export interface Correlation {
+  readonly inputs: readonly [string, string]
+  readonly rank: number
+  readonly note: string
 }
 
 /** Which values an input accepts. */
@@ -105,10 +142,17 @@ export type DatasetEvaluator = (
   extra?: ReadonlyMap<string, number>,
 ) => import('./evaluate.ts').Evaluation
 
+/** The Monte Carlo draws a dataset may read (uncertainty charts). */
+export interface DatasetDraws {
+  sample(scenario: string): import('./sampling.ts').Sample
+  tornado(output: string, scenario: string): import('./sampling.ts').TornadoBar[]
+}
+
 /** Computes one named dataset; `scenarios` is the model's list, in display order. */
 export type DatasetBuilder = (
   evaluate: DatasetEvaluator,
   scenarios: readonly ScenarioDef[],
+  draws: DatasetDraws,
 ) => Dataset
 
 /**
@@ -125,6 +169,8 @@ export interface CostModel {
   readonly datasets: Readonly<Record<string, DatasetBuilder>>
   /** Figures that sum up the article (headline tables, the what-if summary), most important first. */
   readonly headline: readonly string[]
+  /** Pairs of uncertain inputs that move together in the Monte Carlo sampling. */
+  readonly correlations?: readonly Correlation[]
   /** Folder of the model's source (`src/model`), hashed into the page footer; else its data is. */
   readonly sourceDir?: string
   /** Functions `::listing` may show, with the file they are cut from. */

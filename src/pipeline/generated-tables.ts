@@ -9,6 +9,7 @@ import { h } from 'hastscript'
 import type { VFile } from 'vfile'
 import type { Bibliography } from '../citations/types.ts'
 import { ExprError } from '../expr/index.ts'
+import { formatNumber } from '../format/number.ts'
 import { citation, figureRecord, showNumber } from './figure-element.ts'
 import type { Claim, GeneratedSlot } from './records.ts'
 import type { ModelSession } from './session.ts'
@@ -112,15 +113,21 @@ function claimsTable(
         h('br'),
         h('code', { className: ['claim-expression'] }, [claim.expression]),
       ]),
+      h('span', { className: ['claim-chance'] }, [chance(claim.probability)]),
       ...session.scenarios.map((s) => claimCell(session, claim, s.name, number)),
     ])
   return table(
-    ['Claim', ...session.scenarios.map((s) => s.label)],
+    ['Claim', 'Holds in draws', ...session.scenarios.map((s) => s.label)],
     rows,
     'Each claim under each scenario',
     'Claims under each scenario',
     ['table-wrap', 'claims-matrix'],
   )
+}
+
+/** A claim's probability over the draws, as a percentage. */
+function chance(probability: number | undefined): string {
+  return probability === undefined ? '–' : formatNumber(probability, '.0%')
 }
 
 function claimCell(

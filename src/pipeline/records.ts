@@ -35,9 +35,21 @@ export interface ShownNumber {
   readonly formatted: string
   /** Model figures the expression read, in order of first use. */
   readonly figures: readonly string[]
+  /** The 90% interval over the Monte Carlo draws, when the page shows it (`{interval}`). */
+  readonly interval?: ShownInterval
   /** Where it stands in the source; 0 for numbers the build generated. */
   readonly line: number
   readonly column: number
+}
+
+/** A number's spread over the draws, and how the page writes its interval. */
+export interface ShownInterval {
+  readonly p5: number
+  readonly p50: number
+  readonly p95: number
+  readonly mean: number
+  /** `25–120×` */
+  readonly formatted: string
 }
 
 /** A `:check` claim and whether it holds. */
@@ -48,6 +60,10 @@ export interface Claim {
   readonly scenario: string
   readonly holds: boolean
   readonly required: boolean
+  /** The share of Monte Carlo draws in which it holds, from 0 to 1. */
+  readonly probability?: number | undefined
+  /** The probability the author requires (`p=0.9`), if any. */
+  readonly minProbability?: number | undefined
   /** The figures it read, formatted, e.g. `ratio.conservative = 11.7×`. */
   readonly readings: readonly string[]
   /** The sentence the claim stands in, as plain text. */

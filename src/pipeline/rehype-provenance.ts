@@ -13,10 +13,13 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Bibliography } from '../citations/types.ts'
 import { formatWithUnit, substituteFormula, symbolicFormula } from '../format/figure.ts'
-import { dependencyClosure, type Evaluation } from '../model/index.ts'
+import { formatInterval } from '../format/interval.ts'
+import { formatNumber } from '../format/number.ts'
+import { dependencyClosure, type Evaluation, quantileAt } from '../model/index.ts'
 import { citation } from './figure-element.ts'
 import type { ShownNumber } from './records.ts'
 import type { ModelSession } from './session.ts'
+import { sparkline } from './sparkline.ts'
 
 /** Options of the plugin. */
 export interface ProvenanceOptions {
@@ -74,6 +77,8 @@ function provenancePopover(id: string, record: ShownNumber, options: ProvenanceO
   const body: ElementContent[] = single
     ? figureParagraphs(single, evaluation, record.formatted, id)
     : expressionParagraphs(record, evaluation, id)
+  if (record.scenario === options.session.defaultScenario)
+    body.push(...spread(record, options.session))
   const singleProvenance = single ? evaluation.figure(single).provenance : undefined
   if (singleProvenance?.kind === 'input')
     body.push(
@@ -166,6 +171,35 @@ function expressionParagraphs(
       ? [h('p', { className: ['provenance-values'] }, [`where ${values.join('; ')}`])]
       : []),
   ]
+}
+
+/**
+ * The number's spread over the input ranges: its 90% interval and a sparkline of the draws, for
+ * model figures that move at all (an input's own range is named in its note).
+ */
+function spread(record: ShownNumber, session: ModelSession): ElementContent[] {
+  const id = record.figure
+  if (!id) return record.interval ? [intervalLine(record.interval.formatted, session)] : []
+  const sample = session.uncertainty(record.scenario)
+  const sorted = sample.sorted(id)
+  const p5 = quantileAt(sorted, 0.05)
+  const p95 = quantileAt(sorted, 0.95)
+  if (!(p95 > p5)) return []
+  const interval = formatInterval(p5, p95, record.format)
+  return [
+    intervalLine(interval, session),
+    sparkline(
+      sorted,
+      record.value,
+      `Distribution over ${sample.count} draws; 90% between ${interval}`,
+    ),
+  ]
+}
+
+function intervalLine(interval: string, session: ModelSession): Element {
+  return h('p', { className: ['provenance-interval'] }, [
+    `90% interval over the input ranges: ${interval} (${formatNumber(session.sampling.samples, 'int')} draws)`,
+  ])
 }
 
 /** The model inputs a set of figures rests on, in model order. */

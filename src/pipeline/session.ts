@@ -1,23 +1,41 @@
 /**
  * The model as the pipeline sees it, and the only way the pipeline reaches it: one evaluation
  * per scenario (the build's `--set` settings on top of each), expression contexts, claims,
- * scenario labels and chart datasets, all computed on first use and shared by every page.
+ * scenario labels, chart datasets and Monte Carlo draws (intervals, claim probabilities, the
+ * tornado), all computed on first use and shared by every page.
  */
 
-import type { ExprNode } from '../expr/index.ts'
-import { type ExprContext, ExprError, evaluateExpression } from '../expr/index.ts'
+import {
+  compileExpression,
+  type ExprContext,
+  ExprError,
+  type ExprNode,
+  evaluateExpression,
+  parseExpression,
+  type RowFunction,
+} from '../expr/index.ts'
 import { formatWithUnit } from '../format/figure.ts'
 import {
   type CompiledModel,
   type CostModel,
+  checkRanges,
   compileModel,
   type Dataset,
+  DEFAULT_SAMPLES,
+  DEFAULT_SEED,
   type Evaluation,
   evaluate,
   evaluateScenarioOf,
   findScenario,
+  type Quantiles,
+  quantileAt,
+  type Sample,
+  type SampleOptions,
   type ScenarioDef,
   type ScenarioEvaluation,
+  sampleModel,
+  type TornadoBar,
+  tornado,
 } from '../model/index.ts'
 
 /** A claim evaluated under one scenario. */
@@ -28,6 +46,13 @@ export interface ClaimOutcome {
   readonly readings: readonly string[]
   /** Figure ids it read, in order of first use. */
   readonly figures: readonly string[]
+}
+
+/** A claim's probability over the Monte Carlo draws. */
+export interface ClaimChance {
+  /** The share of draws in which the claim holds, from 0 to 1. */
+  readonly probability: number
+  readonly samples: number
 }
 
 /** Evaluations of one model for one build. */
@@ -57,14 +82,33 @@ export interface ModelSession {
    * and the snapshot all ask here). Expression errors propagate to the caller.
    */
   claim(expression: string | ExprNode, scenario: string): ClaimOutcome
+  /** The Monte Carlo draws of a scenario (computed once, on first use). */
+  uncertainty(scenario: string): Sample
+  /** How often a claim holds over the draws of a scenario; throws ExprError like `claim`. */
+  claimChance(expression: string, scenario: string): ClaimChance
+  /** An expression's quantiles over the draws; throws ExprError like `claim`. */
+  expressionQuantiles(expression: string, scenario: string): Quantiles
+  /** Each uncertain input's swing of `output` under a scenario, widest first. */
+  tornado(output: string, scenario: string): TornadoBar[]
+  readonly sampling: Required<SampleOptions>
 }
 
 /** Creates a session; evaluating the default scenario up front surfaces bad `--set`s early. */
 export function createModelSession(
   model: CostModel,
-  options: { scenario?: string | undefined; settings?: readonly string[] | undefined } = {},
+  options: {
+    scenario?: string | undefined
+    settings?: readonly string[] | undefined
+    samples?: number | undefined
+    seed?: number | undefined
+  } = {},
 ): ModelSession {
   const compiled = compileModel(model.inputs, model.derived)
+  checkRanges(model.inputs, model.correlations)
+  const sampling = {
+    samples: options.samples ?? DEFAULT_SAMPLES,
+    seed: options.seed ?? DEFAULT_SEED,
+  }
   const defaultScenario = options.scenario ?? model.defaultScenario
   const settings = options.settings ?? []
   const evaluations = new Map<string, ScenarioEvaluation>()
@@ -102,6 +146,7 @@ export function createModelSession(
         (scenario, extra) =>
           extra ? evaluateWith(scenario, extra) : evaluation(scenario).evaluation,
         model.scenarios,
+        { sample: (scenario) => uncertainty(scenario), tornado: (id, s) => tornadoOf(id, s) },
       )
       datasets.set(name, found)
     }
@@ -109,6 +154,58 @@ export function createModelSession(
   }
   const claim = (expression: string | ExprNode, scenario: string): ClaimOutcome =>
     claimOutcome(expression, scenario, context, evaluation)
+  const samples = new Map<string, Sample>()
+  const uncertainty = (scenario: string): Sample => {
+    let found = samples.get(scenario)
+    if (!found) {
+      const base = new Map([...evaluation(scenario).overrides].map(([id, o]) => [id, o.value]))
+      found = sampleModel(compiled, base, model.correlations, sampling)
+      samples.set(scenario, found)
+    }
+    return found
+  }
+  const rowFunctions = new Map<string, RowFunction>()
+  const rowFunction = (expression: string): RowFunction => {
+    let fn = rowFunctions.get(expression)
+    if (!fn) {
+      fn = compileExpression(parseExpression(expression), (id) => compiled.index.get(id) ?? -1)
+      rowFunctions.set(expression, fn)
+    }
+    return fn
+  }
+  /** The expression's value in every draw of a scenario (other scenarios' draws line up). */
+  const overDraws = (expression: string, scenario: string): Float64Array => {
+    // Evaluated at the point values first: errors and unit checks come from the evaluator.
+    evaluateExpression(expression, context(scenario))
+    const fn = rowFunction(expression)
+    const sample = uncertainty(scenario)
+    const draws = (name: string) => uncertainty(name).values
+    const width = compiled.ids.length
+    const out = new Float64Array(sample.count)
+    for (let i = 0; i < sample.count; i++) out[i] = fn(sample.values, i * width, draws)
+    return out
+  }
+  const claimChance = (expression: string, scenario: string): ClaimChance => {
+    const values = overDraws(expression, scenario)
+    let hits = 0
+    for (const v of values) if (v !== 0) hits++
+    return { probability: hits / values.length, samples: values.length }
+  }
+  const expressionQuantiles = (expression: string, scenario: string): Quantiles => {
+    const values = overDraws(expression, scenario).sort()
+    let sum = 0
+    for (const v of values) sum += v
+    return {
+      p5: quantileAt(values, 0.05),
+      p50: quantileAt(values, 0.5),
+      p95: quantileAt(values, 0.95),
+      mean: sum / values.length,
+    }
+  }
+  const tornadoOf = (output: string, scenario: string): TornadoBar[] => {
+    const base = new Map([...evaluation(scenario).overrides].map(([id, o]) => [id, o.value]))
+    return tornado(compiled, base, (values) => evaluate(compiled, values).value(output))
+  }
   evaluation(defaultScenario)
   return {
     model,
@@ -124,6 +221,11 @@ export function createModelSession(
     dataset,
     datasetNames: Object.keys(model.datasets),
     claim,
+    uncertainty,
+    claimChance,
+    expressionQuantiles,
+    tornado: tornadoOf,
+    sampling,
   }
 }
 

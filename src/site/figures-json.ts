@@ -22,15 +22,24 @@ export function figuresJson(
       evaluation,
       shown.filter((s) => s.scenario === name).flatMap((s) => s.figures),
     )
+    // Intervals over the input ranges for the page's own scenario (the one its text uses).
+    const sample = name === session.defaultScenario ? session.uncertainty(name) : undefined
     scenarios[name] = {
       overrides: Object.fromEntries([...overrides].map(([id, o]) => [id, o])),
-      figures: Object.fromEntries(ids.map((id) => [id, describe(evaluation, id)])),
+      figures: Object.fromEntries(
+        ids.map((id) => {
+          const q = sample?.quantiles(id)
+          const spread = q && q.p95 > q.p5 ? { interval: [q.p5, q.p95], median: q.p50 } : {}
+          return [id, { ...describe(evaluation, id), ...spread }]
+        }),
+      ),
     }
   }
   const json = {
     article: file.path,
     defaultScenario: session.defaultScenario,
     settings: session.settings,
+    sampling: session.sampling,
     build,
     shown,
     scenarios,

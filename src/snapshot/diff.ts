@@ -45,8 +45,28 @@ export function diffSnapshots(old: Snapshot, current: Snapshot): SnapshotChange[
   return changes
 }
 
+/** Relative tolerance for Monte Carlo results (library maths may differ in the last digits). */
+export const SAMPLING_TOLERANCE = 1e-9
+
+const close = (x: number, y: number, tolerance: number): boolean =>
+  Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y))
+
 function same(a: SnapshotEntry, b: SnapshotEntry): boolean {
-  if ('holds' in a || 'holds' in b) return 'holds' in a && 'holds' in b && a.holds === b.holds
+  if ('holds' in a || 'holds' in b)
+    return (
+      'holds' in a &&
+      'holds' in b &&
+      a.holds === b.holds &&
+      (a.probability ?? null) === (b.probability ?? null)
+    )
+  if ('p5' in a || 'p5' in b)
+    return (
+      'p5' in a &&
+      'p5' in b &&
+      close(a.p5, b.p5, SAMPLING_TOLERANCE) &&
+      close(a.p50, b.p50, SAMPLING_TOLERANCE) &&
+      close(a.p95, b.p95, SAMPLING_TOLERANCE)
+    )
   const scale = Math.max(Math.abs(a.value), Math.abs(b.value))
   return (
     a.unit === b.unit &&
@@ -57,7 +77,13 @@ function same(a: SnapshotEntry, b: SnapshotEntry): boolean {
 
 function show(entry: SnapshotEntry | undefined): string {
   if (!entry) return '–'
-  if ('holds' in entry) return entry.holds === null ? 'error' : entry.holds ? 'holds' : 'fails'
+  if ('holds' in entry) {
+    const result = entry.holds === null ? 'error' : entry.holds ? 'holds' : 'fails'
+    return typeof entry.probability === 'number'
+      ? `${result}, ${Math.round(entry.probability * 1000) / 10}% of draws`
+      : result
+  }
+  if ('p5' in entry) return `${entry.p5.toPrecision(4)}–${entry.p95.toPrecision(4)}`
   return `${entry.formatted} (${entry.value})`
 }
 
@@ -65,7 +91,7 @@ function percentChange(
   a: SnapshotEntry | undefined,
   b: SnapshotEntry | undefined,
 ): number | undefined {
-  if (!a || !b || 'holds' in a || 'holds' in b || a.value === 0) return undefined
+  if (!a || !b || !('value' in a) || !('value' in b) || a.value === 0) return undefined
   return ((b.value - a.value) / Math.abs(a.value)) * 100
 }
 

@@ -3,16 +3,22 @@
  * every claim's result under every scenario, as a flat, sorted map. Serialised one entry per
  * line so `git diff` of content/figures.snapshot.json reads as a list of changed numbers.
  */
+
+import { ExprError } from '../expr/index.ts'
 import { formatFigure } from '../format/figure.ts'
 import type { Claim } from '../pipeline/records.ts'
 import { claimHolds, type ModelSession } from '../pipeline/session.ts'
 
-/** One snapshot entry: a figure or a claim. */
+/** One snapshot entry: a figure, a figure's 90% interval over the draws, or a claim. */
 export type SnapshotEntry =
   | { readonly value: number; readonly unit: string; readonly formatted: string }
-  | { readonly holds: boolean | null }
+  | { readonly p5: number; readonly p50: number; readonly p95: number }
+  | { readonly holds: boolean | null; readonly probability?: number | null }
 
-/** Entries by key: `figure <scenario> <id>` or `claim <scenario> <file> <expression>`. */
+/**
+ * Entries by key: `figure <scenario> <id>`, `interval <scenario> <id>` (figures that the input
+ * ranges move, with the build's fixed seed) or `claim <scenario> <file> <expression>`.
+ */
 export type Snapshot = ReadonlyMap<string, SnapshotEntry>
 
 /**
@@ -26,6 +32,7 @@ export function computeSnapshot(
   const entries = new Map<string, SnapshotEntry>()
   for (const scenario of session.scenarios.map((s) => s.name)) {
     const { evaluation } = session.evaluation(scenario)
+    const sample = session.uncertainty(scenario)
     for (const id of evaluation.model.ids) {
       const figure = evaluation.figure(id)
       entries.set(`figure ${scenario} ${id}`, {
@@ -33,6 +40,8 @@ export function computeSnapshot(
         unit: figure.unit,
         formatted: formatFigure(figure),
       })
+      const { p5, p50, p95 } = sample.quantiles(id)
+      if (p95 > p5) entries.set(`interval ${scenario} ${id}`, { p5, p50, p95 })
     }
     const seen = new Map<string, number>()
     for (const claim of claims) {
@@ -41,10 +50,21 @@ export function computeSnapshot(
       seen.set(base, n)
       entries.set(n === 1 ? base : `${base} #${n}`, {
         holds: claimHolds(session, claim.expression, scenario),
+        probability: claimProbability(session, claim.expression, scenario),
       })
     }
   }
   return new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+// A claim that cannot be evaluated under a scenario records null, as its result does.
+function claimProbability(session: ModelSession, expression: string, scenario: string) {
+  try {
+    return session.claimChance(expression, scenario).probability
+  } catch (error) {
+    if (error instanceof ExprError) return null
+    throw error
+  }
 }
 
 /** JSON text with one entry per line, keys sorted. */

@@ -19,6 +19,9 @@ export const check: DirectiveSpec = {
     claim: {
       doc: 'The claim in words, as the claims report shows it ("more than an order of magnitude").',
     },
+    p: {
+      doc: 'The probability over the input ranges the claim must reach (0–1), e.g. `p=0.9`.',
+    },
   },
   run(node, env) {
     const evaluated = runLabel(env, this.example, (source) => ({
@@ -32,6 +35,12 @@ export const check: DirectiveSpec = {
       return
     }
     const required = 'required' in env.attributes
+    const minProbability = env.attributes.p === undefined ? undefined : Number(env.attributes.p)
+    if (minProbability !== undefined && !(minProbability >= 0 && minProbability <= 1)) {
+      env.error(messages.invalidProbability(env.attributes.p ?? ''), 'invalid-attribute')
+      return
+    }
+    const { probability } = env.session.claimChance(source, env.scenario)
     env.file.data.claims ??= []
     env.file.data.claims.push({
       claim: env.attributes.claim ?? source,
@@ -39,6 +48,8 @@ export const check: DirectiveSpec = {
       scenario: env.scenario,
       holds,
       required,
+      probability,
+      minProbability,
       readings,
       context: env.context,
       ...pointOf(node),
@@ -47,6 +58,15 @@ export const check: DirectiveSpec = {
       const message = messages.claimFails(source, env.scenario, readings.join('; '))
       if (required) env.error(message, 'claim-fails')
       else env.warn(message, 'claim-fails')
+    } else if (minProbability !== undefined && probability < minProbability) {
+      const message = messages.claimUnlikely(
+        source,
+        probability,
+        minProbability,
+        env.session.sampling.samples,
+      )
+      if (required) env.error(message, 'claim-unlikely')
+      else env.warn(message, 'claim-unlikely')
     }
   },
 }

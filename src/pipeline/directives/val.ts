@@ -1,11 +1,21 @@
 /** `:val[expression]{fmt="…"}`: an inline computed number. */
+
+import { h } from 'hastscript'
 import { messages } from '../../diagnostics/messages.ts'
+import { formatInterval } from '../../format/interval.ts'
 import { FormatError, formatter, namedFormats } from '../../format/number.ts'
 import { isUnitSymbol, units } from '../../model/index.ts'
 import { showNumber } from '../figure-element.ts'
+import type { ShownInterval } from '../records.ts'
 import { evaluateLabel } from './expression.ts'
 import { lowerTo, pointOf } from './lower.ts'
-import type { DirectiveSpec } from './spec.ts'
+import type { DirectiveEnv, DirectiveSpec } from './spec.ts'
+
+/** The expression's 90% interval over the draws of the directive's scenario. */
+function intervalOf(source: string, format: string, env: DirectiveEnv): ShownInterval {
+  const q = env.session.expressionQuantiles(source, env.scenario)
+  return { ...q, formatted: formatInterval(q.p5, q.p95, format) }
+}
 
 export const val: DirectiveSpec = {
   name: 'val',
@@ -17,6 +27,9 @@ export const val: DirectiveSpec = {
   attributes: {
     fmt: {
       doc: 'A named format (usd, usd0, int, si, sci, ratio, pct, …) or a d3-format specifier.',
+    },
+    interval: {
+      doc: 'Follow the number with its 90% interval over the input ranges: `58.5× (90% interval 25–120×)`.',
     },
   },
   run(node, env) {
@@ -46,6 +59,7 @@ export const val: DirectiveSpec = {
       env.error(messages.unknownFormat(format, Object.keys(namedFormats)), 'unknown-format')
       return
     }
+    const interval = 'interval' in env.attributes ? intervalOf(source, format, env) : undefined
     const record = {
       expression: source,
       figure,
@@ -56,8 +70,19 @@ export const val: DirectiveSpec = {
       suffix: '',
       formatted,
       figures,
+      ...(interval ? { interval } : {}),
       ...pointOf(node),
     }
-    lowerTo(node, showNumber(env.file, record))
+    const element = showNumber(env.file, record)
+    lowerTo(
+      node,
+      interval
+        ? h('span', { className: ['with-interval'] }, [
+            element,
+            ' ',
+            h('span', { className: ['interval'] }, [`(90% interval ${interval.formatted})`]),
+          ])
+        : element,
+    )
   },
 }

@@ -1,0 +1,265 @@
+/**
+ * Monte Carlo over the whole model: every input that declares a distribution is drawn by Latin
+ * hypercube sampling (N strata, one draw in each, in a seeded random order), correlated pairs
+ * through a Gaussian copula, and the model is evaluated once per draw. Deterministic: each
+ * input's random stream depends only on the seed and the input's id, so two scenarios drawn with
+ * one seed share their draws (common random numbers) and a claim comparing them is fair.
+ */
+import { normalCdf, normalQuantile, quantileOf } from './distributions.ts'
+import { ModelError } from './errors.ts'
+import type { CompiledModel } from './evaluate.ts'
+import type { Correlation, DerivedDef, InputDef } from './types.ts'
+
+/** The sampling settings; the defaults are what the article is built with. */
+export interface SampleOptions {
+  readonly samples?: number
+  readonly seed?: number
+}
+
+/** Default number of draws. */
+export const DEFAULT_SAMPLES = 10_000
+/** Default seed: any fixed number makes the output reproducible. */
+export const DEFAULT_SEED = 20_251_113
+
+/** A figure's distribution over the draws. */
+export interface Quantiles {
+  readonly p5: number
+  readonly p50: number
+  readonly p95: number
+  readonly mean: number
+}
+
+/** The draws of one scenario: every figure's value in every draw. */
+export interface Sample {
+  readonly count: number
+  readonly model: CompiledModel
+  /** Inputs that were drawn (not fixed by the scenario or a setting), in model order. */
+  readonly uncertain: readonly string[]
+  /** Draw `i`: every figure's value, indexed like the compiled model. */
+  row(i: number): Float64Array
+  /** Every draw, one after another (draw `i` starts at `i × model.ids.length`). */
+  readonly values: Float64Array
+  quantiles(id: string): Quantiles
+  /** The sorted values of a figure over the draws. */
+  sorted(id: string): Float64Array
+  /** The share of draws for which `predicate` holds. */
+  share(predicate: (row: Float64Array, i: number) => boolean): number
+}
+
+/** sfc32, a small fast generator with a 128-bit state (PractRand-clean), seeded by 32-bit words. */
+function sfc32(a: number, b: number, c: number, d: number): () => number {
+  return () => {
+    a |= 0
+    b |= 0
+    c |= 0
+    d |= 0
+    const t = (((a + b) | 0) + d) | 0
+    d = (d + 1) | 0
+    a = b ^ (b >>> 9)
+    b = (c + (c << 3)) | 0
+    c = (c << 21) | (c >>> 11)
+    c = (c + t) | 0
+    return (t >>> 0) / 4294967296
+  }
+}
+
+/** A generator for one input: FNV-1a of its id mixed with the seed. */
+function streamFor(id: string, seed: number): () => number {
+  let h = 2166136261 ^ seed
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619)
+  const next = sfc32(seed, h, h ^ 0x9e3779b9, 0x85ebca6b)
+  for (let i = 0; i < 12; i++) next()
+  return next
+}
+
+/** Latin-hypercube uniforms for one input: one draw in each of `n` strata, shuffled. */
+function latinHypercube(n: number, random: () => number): Float64Array {
+  const order = new Int32Array(n)
+  for (let i = 0; i < n; i++) order[i] = i
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    const swap = order[i] as number
+    order[i] = order[j] as number
+    order[j] = swap
+  }
+  const u = new Float64Array(n)
+  for (let i = 0; i < n; i++) u[i] = ((order[i] as number) + random()) / n
+  return u
+}
+
+/** Couples the second input's uniforms to the first's with a Spearman rank correlation. */
+function correlate(first: Float64Array, second: Float64Array, rank: number): void {
+  // A Gaussian copula with Pearson r has Spearman ρ = (6/π)·asin(r/2).
+  const r = 2 * Math.sin((Math.PI * rank) / 6)
+  const residual = Math.sqrt(1 - r * r)
+  for (let i = 0; i < second.length; i++) {
+    const z =
+      r * normalQuantile(first[i] as number) + residual * normalQuantile(second[i] as number)
+    second[i] = Math.min(Math.max(normalCdf(z), 1e-12), 1 - 1e-12)
+  }
+}
+
+/**
+ * Draws the model `options.samples` times around `base` (the input values of a scenario and
+ * settings; inputs given there stay fixed). Throws ModelError for a bad correlation.
+ */
+export function sampleModel(
+  model: CompiledModel,
+  base: ReadonlyMap<string, number>,
+  correlations: readonly Correlation[] = [],
+  options: SampleOptions = {},
+): Sample {
+  const n = options.samples ?? DEFAULT_SAMPLES
+  const seed = options.seed ?? DEFAULT_SEED
+  const drawn = model.inputs.filter(
+    (input): input is InputDef & Required<Pick<InputDef, 'uncertainty'>> =>
+      input.uncertainty !== undefined && !base.has(input.id),
+  )
+  const uniforms = new Map(
+    drawn.map((input) => [input.id, latinHypercube(n, streamFor(input.id, seed))]),
+  )
+  for (const { inputs, rank, note } of correlations) {
+    if (!(rank >= -1 && rank <= 1) || inputs[0] === inputs[1])
+      throw new ModelError(
+        'uncertainty-invalid',
+        `Unexpected correlation ${rank} of \`${inputs.join('` and `')}\``,
+        {
+          figure: inputs[0],
+          hint: `a rank correlation from −1 to 1 between two different inputs (${note})`,
+        },
+      )
+    const a = uniforms.get(inputs[0])
+    const b = uniforms.get(inputs[1])
+    if (a && b) correlate(a, b, rank)
+  }
+  const width = model.ids.length
+  const values = new Float64Array(n * width)
+  // Every draw starts from the point values; only the drawn inputs change.
+  const template = new Float64Array(width)
+  model.inputs.forEach((input, k) => {
+    template[k] = base.get(input.id) ?? input.value
+  })
+  const columns = drawn.map((input) => {
+    const u = uniforms.get(input.id) as Float64Array
+    const column = new Float64Array(n)
+    for (let i = 0; i < n; i++) column[i] = quantileOf(input.uncertainty, u[i] as number)
+    return { k: model.index.get(input.id) as number, values: column }
+  })
+  for (let i = 0; i < n; i++) {
+    const base = i * width
+    values.set(template, base)
+    for (const column of columns) values[base + column.k] = column.values[i] as number
+    evaluateRow(model, values, base)
+  }
+  return makeSample(
+    model,
+    values,
+    n,
+    drawn.map((d) => d.id),
+  )
+}
+
+/** Argument arrays per derived figure, allocated once per model (the hot loop allocates none). */
+const argumentArrays = new WeakMap<CompiledModel, number[][]>()
+
+/** Fills the derived figures of the draw at `base` in dependency order (inputs already set). */
+function evaluateRow(model: CompiledModel, row: Float64Array, base: number): void {
+  let args = argumentArrays.get(model)
+  if (!args) {
+    args = model.depIndices.map((deps) => new Array<number>(deps.length).fill(0))
+    argumentArrays.set(model, args)
+  }
+  const offset = base + model.inputs.length
+  for (let d = 0; d < model.derived.length; d++) {
+    const deps = model.depIndices[d] as Int32Array
+    const values = args[d] as number[]
+    for (let k = 0; k < deps.length; k++) values[k] = row[base + (deps[k] as number)] as number
+    row[offset + d] = (model.derived[d] as DerivedDef).compute(values)
+  }
+}
+
+function makeSample(
+  model: CompiledModel,
+  values: Float64Array,
+  n: number,
+  uncertain: string[],
+): Sample {
+  const width = model.ids.length
+  const index = (id: string): number => {
+    const i = model.index.get(id)
+    if (i === undefined)
+      throw new ModelError('unknown-figure', `Unknown figure \`${id}\``, { figure: id })
+    return i
+  }
+  const sortedCache = new Map<string, Float64Array>()
+  const sorted = (id: string): Float64Array => {
+    let column = sortedCache.get(id)
+    if (!column) {
+      const i = index(id)
+      column = new Float64Array(n)
+      for (let k = 0; k < n; k++) column[k] = values[k * width + i] as number
+      column.sort()
+      sortedCache.set(id, column)
+    }
+    return column
+  }
+  return {
+    count: n,
+    model,
+    uncertain,
+    values,
+    row: (i) => values.subarray(i * width, (i + 1) * width),
+    sorted,
+    quantiles: (id) => {
+      const column = sorted(id)
+      let sum = 0
+      for (const v of column) sum += v
+      return { p5: at(column, 0.05), p50: at(column, 0.5), p95: at(column, 0.95), mean: sum / n }
+    },
+    share: (predicate) => {
+      let hits = 0
+      for (let i = 0; i < n; i++)
+        if (predicate(values.subarray(i * width, (i + 1) * width), i)) hits++
+      return hits / n
+    },
+  }
+}
+
+/** The p-quantile of sorted values, interpolating linearly between neighbours. */
+export function at(sorted: Float64Array, p: number): number {
+  const position = (sorted.length - 1) * p
+  const below = Math.floor(position)
+  const low = sorted[below] as number
+  const high = sorted[Math.min(below + 1, sorted.length - 1)] as number
+  return low + (high - low) * (position - below)
+}
+
+/** One bar of a tornado chart: the output with one input at its 5% and at its 95% value. */
+export interface TornadoBar {
+  readonly input: string
+  readonly lowInput: number
+  readonly highInput: number
+  readonly low: number
+  readonly high: number
+}
+
+/**
+ * How much each uncertain input moves `output` on its own: the input swung from its 5% to its
+ * 95% value with every other input at its point value, widest swing first.
+ */
+export function tornado(
+  model: CompiledModel,
+  base: ReadonlyMap<string, number>,
+  evaluateAt: (values: ReadonlyMap<string, number>) => number,
+): TornadoBar[] {
+  const bars = model.inputs
+    .filter((input) => input.uncertainty && !base.has(input.id))
+    .map((input) => {
+      const dist = input.uncertainty as NonNullable<InputDef['uncertainty']>
+      const lowInput = quantileOf(dist, 0.05)
+      const highInput = quantileOf(dist, 0.95)
+      const swing = (value: number) => evaluateAt(new Map([...base, [input.id, value]]))
+      return { input: input.id, lowInput, highInput, low: swing(lowInput), high: swing(highInput) }
+    })
+  return bars.sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low))
+}

@@ -1,0 +1,71 @@
+/**
+ * A figure's distribution over the Monte Carlo draws as a tiny static SVG for its popover: a
+ * filled histogram between the 1st and 99th percentiles, the 90% interval shaded darker and the
+ * point value marked. Plain hast (no script, no style attribute beyond presentation).
+ */
+import type { Element } from 'hast'
+import { s } from 'hastscript'
+import { quantileAt } from '../model/index.ts'
+
+const WIDTH = 160
+const HEIGHT = 32
+const BINS = 32
+
+const round = (value: number): number => Math.round(value * 10) / 10
+
+/** The sparkline of sorted draws, with `point` marked; `label` is its accessible name. */
+export function sparkline(sorted: Float64Array, point: number, label: string): Element {
+  const lo = quantileAt(sorted, 0.01)
+  const hi = quantileAt(sorted, 0.99)
+  const span = hi - lo || 1
+  const counts = new Int32Array(BINS)
+  for (const v of sorted) {
+    if (v < lo || v > hi) continue
+    const bin = Math.min(BINS - 1, Math.floor(((v - lo) / span) * BINS))
+    counts[bin] = (counts[bin] ?? 0) + 1
+  }
+  const peak = Math.max(...counts, 1)
+  const x = (v: number) => round(((v - lo) / span) * WIDTH)
+  const bar = WIDTH / BINS
+  const path = counts
+    .reduce<string[]>((parts, c, i) => {
+      const h = round((c / peak) * (HEIGHT - 2))
+      parts.push(`M${round(i * bar)} ${HEIGHT}v${-h}h${round(bar)}v${h}z`)
+      return parts
+    }, [])
+    .join('')
+  const p5 = x(quantileAt(sorted, 0.05))
+  const p95 = x(quantileAt(sorted, 0.95))
+  return s(
+    'svg',
+    {
+      className: ['sparkline'],
+      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      width: WIDTH,
+      height: HEIGHT,
+      role: 'img',
+      ariaLabel: label,
+    },
+    [
+      s('rect', {
+        x: p5,
+        y: 0,
+        width: round(p95 - p5),
+        height: HEIGHT,
+        className: ['sparkline-interval'],
+      }),
+      s('path', { d: path, className: ['sparkline-bars'] }),
+      ...(point >= lo && point <= hi
+        ? [
+            s('line', {
+              x1: x(point),
+              x2: x(point),
+              y1: 0,
+              y2: HEIGHT,
+              className: ['sparkline-point'],
+            }),
+          ]
+        : []),
+    ],
+  )
+}

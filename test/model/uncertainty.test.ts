@@ -1,0 +1,183 @@
+/**
+ * The Monte Carlo over input ranges, against closed forms: products and quotients of independent
+ * lognormals are lognormal, a linear figure of a uniform input has the linear image of its
+ * quantiles, the tornado is one-at-a-time evaluation, and the draws are reproducible.
+ */
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import {
+  checkRanges,
+  compileModel,
+  type DerivedDef,
+  evaluate,
+  type InputDef,
+  ModelError,
+  sampleModel,
+  tornado,
+  type Uncertainty,
+} from '../../src/model/index.ts'
+
+const Z95 = 1.6448536269514722
+
+const input = (id: string, value: number, uncertainty?: Uncertainty): InputDef => ({
+  id,
+  value,
+  unit: 'count',
+  label: id,
+  source: 'author',
+  note: 'test',
+  constraint: { min: 0 },
+  ...(uncertainty ? { uncertainty } : {}),
+})
+
+const derived = (id: string, deps: string[], compute: (...v: number[]) => number): DerivedDef =>
+  ({
+    id,
+    unit: 'count',
+    label: id,
+    deps,
+    formula: deps.map((d) => `{${d}}`).join(' ∘ '),
+    compute: (v: readonly number[]) => compute(...v),
+  }) as DerivedDef
+
+const logn = (low: number, high: number): Uncertainty => ({
+  family: 'lognormal',
+  low,
+  high,
+  source: 'author',
+  note: 'test',
+})
+
+/** ln-space mean and standard deviation of a lognormal given its 90% interval. */
+const params = (low: number, high: number) => ({
+  mu: (Math.log(low) + Math.log(high)) / 2,
+  sigma: (Math.log(high) - Math.log(low)) / (2 * Z95),
+})
+
+describe('closed forms', () => {
+  const model = compileModel(
+    [
+      input('a', 4, logn(2, 8)),
+      input('b', 2, logn(1, 4)),
+      input('x', 15, { family: 'uniform', low: 10, high: 20, source: 'author', note: 't' }),
+    ],
+    [
+      derived('product', ['a', 'b'], (a, b) => a * b),
+      derived('quotient', ['a', 'b'], (a, b) => a / b),
+      derived('linear', ['x'], (x) => 3 * x + 5),
+    ],
+  )
+  const sample = sampleModel(model, new Map(), [], { samples: 100_000, seed: 1 })
+  const a = params(2, 8)
+  const b = params(1, 4)
+  const sigma = Math.hypot(a.sigma, b.sigma)
+
+  for (const [id, mu] of [
+    ['product', a.mu + b.mu],
+    ['quotient', a.mu - b.mu],
+  ] as const) {
+    test(`the ${id} of two independent lognormals is lognormal`, () => {
+      const q = sample.quantiles(id)
+      // Sampling error of a quantile at N = 100,000 is well under 1% here; allow 2%.
+      const near = (got: number, want: number) =>
+        assert.ok(Math.abs(got / want - 1) < 0.02, `${id}: ${got} vs ${want}`)
+      near(q.p50, Math.exp(mu))
+      near(q.p5, Math.exp(mu - Z95 * sigma))
+      near(q.p95, Math.exp(mu + Z95 * sigma))
+    })
+  }
+
+  test('a linear figure of a uniform input has the linear image of its quantiles', () => {
+    const q = sample.quantiles('linear')
+    for (const [got, p] of [
+      [q.p5, 0.05],
+      [q.p50, 0.5],
+      [q.p95, 0.95],
+    ] as const)
+      assert.ok(Math.abs(got - (3 * (10 + 10 * p) + 5)) < 0.01, `${p}: ${got}`)
+  })
+
+  test('the same seed gives the same draws; another seed moves quantiles within their error', () => {
+    const one = sampleModel(model, new Map(), [], { samples: 10_000, seed: 7 })
+    const again = sampleModel(model, new Map(), [], { samples: 10_000, seed: 7 })
+    assert.deepEqual(Buffer.from(one.values.buffer), Buffer.from(again.values.buffer))
+    const other = sampleModel(model, new Map(), [], { samples: 10_000, seed: 8 })
+    const [p, q] = [one.quantiles('product'), other.quantiles('product')]
+    assert.notEqual(p.p50, q.p50)
+    // Standard error of the median of a lognormal at N = 10,000: about 1.25σ/√N of the log.
+    assert.ok(Math.abs(Math.log(p.p50 / q.p50)) < 4 * ((1.25 * sigma) / 100))
+  })
+
+  test('fixed inputs are not drawn', () => {
+    const fixed = sampleModel(model, new Map([['a', 4]]), [], { samples: 1000, seed: 1 })
+    assert.deepEqual(fixed.uncertain, ['b', 'x'])
+    assert.equal(fixed.quantiles('a').p5, 4)
+  })
+})
+
+test("the tornado's bars are one-at-a-time evaluations at each input's 5% and 95% values", () => {
+  const model = compileModel(
+    [input('a', 4, logn(2, 8)), input('b', 2, logn(1.5, 3))],
+    [derived('product', ['a', 'b'], (a, b) => a * b)],
+  )
+  const bars = tornado(model, new Map(), (values) => evaluate(model, values).value('product'))
+  assert.deepEqual(
+    bars.map((bar) => bar.input),
+    ['a', 'b'],
+  )
+  for (const bar of bars) {
+    const other = bar.input === 'a' ? 2 : 4
+    assert.ok(Math.abs(bar.low - bar.lowInput * other) < 1e-9)
+    assert.ok(Math.abs(bar.high - bar.highInput * other) < 1e-9)
+  }
+  const a = bars[0]
+  assert.ok(a && Math.abs(a.lowInput - 2) < 1e-6 && Math.abs(a.highInput - 8) < 1e-6)
+})
+
+describe('bad range declarations are errors naming the input', () => {
+  const cases: Array<[string, Uncertainty, RegExp]> = [
+    ['low above high', logn(8, 2), /low 8 is not below high 2/],
+    ['a negative lognormal', logn(-1, 2), /positive low/],
+    [
+      'outside the constraint',
+      { family: 'uniform', low: -5, high: 2, source: 'author', note: 't' },
+      /-5 is outside/,
+    ],
+    [
+      'an unknown family',
+      { family: 'beta', low: 1, high: 2, source: 'author', note: 't' } as unknown as Uncertainty,
+      /unknown family `beta`/,
+    ],
+    [
+      'a weight outside 0–1',
+      { family: 'discrete', values: [1, 3], weights: [1.5, -0.5], source: 'author', note: 't' },
+      /probability from 0 to 1/,
+    ],
+    [
+      'weights not adding up',
+      { family: 'discrete', values: [1, 3], weights: [0.5, 0.2], source: 'author', note: 't' },
+      /add up to 0.7/,
+    ],
+  ]
+  for (const [name, uncertainty, reason] of cases)
+    test(name, () => {
+      assert.throws(
+        () => checkRanges([input('judge.samples', 1, uncertainty)]),
+        (error: unknown) =>
+          error instanceof ModelError &&
+          error.ruleId === 'uncertainty-invalid' &&
+          error.figure === 'judge.samples' &&
+          reason.test(error.reason),
+      )
+    })
+  test('a correlation with an input that is not uncertain', () => {
+    assert.throws(
+      () =>
+        checkRanges(
+          [input('a', 1, logn(1, 2)), input('b', 1)],
+          [{ inputs: ['a', 'b'], rank: 0.5, note: 't' }],
+        ),
+      (error: unknown) => error instanceof ModelError && error.figure === 'b',
+    )
+  })
+})
