@@ -43,6 +43,8 @@ async function compiled() {
       platform: 'node',
       format: 'esm',
       target: 'node20',
+      // jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow.
+      mainFields: ['module', 'main'],
       external: ['vega', 'vega-lite', 'vega-interpreter', 'esbuild'],
       // CommonJS dependencies (nunjucks) call require(); give the ES module bundle one.
       banner: {
