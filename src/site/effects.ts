@@ -48,7 +48,7 @@ export function memoryMemo(): TextMemo {
 }
 
 /** A memo in files named by the key's hash, backed by memory for this process. */
-export function diskMemo(dir: string): TextMemo {
+function diskMemo(dir: string): TextMemo {
   const memory = memoryMemo()
   const path = (key: string) => join(dir, createHash('sha256').update(key).digest('hex'))
   return {

@@ -27,12 +27,6 @@ const heightOf = (width: number): number => (width < 600 ? 844 : 800)
 /** Figures whose popovers are opened and photographed; `table` means "the first in a table". */
 const PHOTOGRAPHED = ['sft.cost', 'ratio.realistic', 'table'] as const
 
-/**
- * axe violations in markup made by code this test's authors may not edit, each with the fix it
- * needs. Printed on every run; anything else, or the same rule elsewhere on the page, fails.
- */
-const KNOWN_AXE: readonly { rule: string; within: string; reason: string }[] = []
-
 const launchArgs = [
   '--headless',
   '--no-sandbox',
@@ -340,7 +334,7 @@ if (!executablePath) {
                 fullPage: true,
               })
               if (path === article) await photographPopovers(page, `${width}-${scheme}`)
-              const { violations, known } = await runAxe(page)
+              const violations = await runAxe(page)
               if (path === article) {
                 // Closed popovers are hidden from axe: check an open one, inputs expanded.
                 const button = figureButton(page, 'ratio.realistic')
@@ -349,12 +343,8 @@ if (!executablePath) {
                 await waitPopover(page, id, 'open', 'ratio.realistic: a click opens it')
                 await page.locator(`[id="${id}"] summary`).click()
                 const popover = await runAxe(page, `#${id}`)
-                violations.push(...popover.violations.map((v) => `open popover #${id}: ${v}`))
+                violations.push(...popover.map((v) => `open popover #${id}: ${v}`))
               }
-              for (const reason of new Set(known))
-                console.log(
-                  `axe ${width}px ${scheme} ${name}: known problem, ${known.filter((k) => k === reason).length}×, not yet fixed: ${reason}`,
-                )
               failures.push(...problems.map((p) => `${name}: ${p}`))
               failures.push(...violations.map((v) => `${name}: ${v}`))
               await context.close()
@@ -365,17 +355,11 @@ if (!executablePath) {
   })
 }
 
-/**
- * Runs axe-core (injected from node_modules) on the page, or on the element `include` selects.
- * Violations matching KNOWN_AXE are returned apart, as their reasons.
- */
-async function runAxe(
-  page: Page,
-  include?: string,
-): Promise<{ violations: string[]; known: string[] }> {
+/** Runs axe-core (injected from node_modules) on the page, or on the element `include` selects. */
+async function runAxe(page: Page, include?: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
   return page.evaluate(
-    async ({ knownRules, include }) => {
+    async ({ include }) => {
       const axe = (
         window as unknown as {
           axe: { run: (c: unknown, o: object) => Promise<AxeResults> }
@@ -384,22 +368,14 @@ async function runAxe(
       const results = await axe.run(include ? { include: [[include]] } : document, {
         resultTypes: ['violations'],
       })
-      const known: string[] = []
-      const violations: string[] = []
-      for (const v of results.violations)
-        for (const node of v.nodes) {
-          const el = document.querySelector(String(node.target[0]))
-          const entry = knownRules.find((k) => k.rule === v.id && el?.closest(k.within))
+      return results.violations.flatMap((v) =>
+        v.nodes.map((node) => {
           const summary = (node.failureSummary ?? v.help).replace(/\n/g, '\n    ')
-          if (entry) known.push(entry.reason)
-          else
-            violations.push(
-              `${v.id} (${v.impact}): ${node.target.join(' ')}\n    ${summary}\n    ${node.html.slice(0, 200)}`,
-            )
-        }
-      return { violations, known }
+          return `${v.id} (${v.impact}): ${node.target.join(' ')}\n    ${summary}\n    ${node.html.slice(0, 200)}`
+        }),
+      )
     },
-    { knownRules: KNOWN_AXE, include },
+    { include },
   )
 }
 
