@@ -42,6 +42,8 @@ async function compile() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // jsonc-parser's main is a UMD build whose require() calls esbuild cannot follow.
+    mainFields: ['module', 'main'],
     // Imported only when needed (a chart to render, a model to reload): kept out of the bundle so
     // a build whose charts come from the cache never loads them.
     external: ['vega', 'vega-lite', 'vega-interpreter', 'esbuild'],

@@ -1,11 +1,20 @@
 /**
  * Reading chart spec files: JSON parsing with `file:line:column` errors, a light check that the value
  * is a Vega-Lite view, and mapping a renderer error's JSON pointer back to a line and column.
+ * JSON.parse decides validity and builds the value; only when it fails, or when an error names a
+ * JSON pointer, does jsonc-parser (strict: no comments, no trailing commas) supply the offset.
  */
-
+import {
+  findNodeAtLocation,
+  type Node as JsonNode,
+  type ParseError,
+  type ParseOptions,
+  parseTree,
+  printParseErrorCode,
+} from 'jsonc-parser'
+import { location } from 'vfile-location'
 import { chartMessages } from '../diagnostics/chart-messages.ts'
 import { ChartError } from './errors.ts'
-import { findJsonErrorOffset, findPointerOffset, offsetToPosition } from './json-position.ts'
 
 /** A parsed spec that passed the light Vega-Lite check; its contents are still unvalidated. */
 export type VegaLiteSpecObject = Record<string, unknown>
@@ -39,11 +48,13 @@ export function parseSpecJson(text: string, path: string): VegaLiteSpecObject {
 }
 
 function invalidJsonError(error: SyntaxError, source: string, path: string): ChartError {
-  const offset = syntaxErrorOffset(error.message, source)
-  const { line, column } = offsetToPosition(source, offset)
+  const [first] = strictJsonErrors(source)
+  const { line, column } = offsetToPosition(source, first?.offset ?? source.length)
   return new ChartError(
     {
-      ...chartMessages.invalidJson(syntaxErrorDetail(error.message)),
+      ...chartMessages.invalidJson(
+        first === undefined ? engineDetail(error.message) : syntaxErrorReason(first, source),
+      ),
       specFile: path,
       specLine: line,
       specColumn: column,
@@ -52,23 +63,73 @@ function invalidJsonError(error: SyntaxError, source: string, path: string): Cha
   )
 }
 
-/**
- * Node 20 says `... in JSON at position N`; Node 22 adds `(line L column C)`; some messages
- * (`Unexpected token 'x', "..." is not valid JSON`, `Unexpected end of JSON input`) carry no
- * position, so fall back to our own scanner, then to the end of the text.
- */
-function syntaxErrorOffset(message: string, source: string): number {
-  const atPosition = /at position (\d+)/.exec(message)
-  if (atPosition?.[1] !== undefined) return Number(atPosition[1])
-  return findJsonErrorOffset(source) ?? source.length
+/** JSON as JSON.parse reads it: jsonc-parser's JSONC extensions switched off. */
+const STRICT_JSON: ParseOptions = {
+  disallowComments: true,
+  allowTrailingComma: false,
+  allowEmptyContent: false,
 }
 
-/** The engine's message without position and quoted-input noise, for the reason text. */
-function syntaxErrorDetail(message: string): string {
+function strictJsonErrors(source: string): ParseError[] {
+  const errors: ParseError[] = []
+  parseTree(source, errors, STRICT_JSON)
+  return errors
+}
+
+/**
+ * Reasons for jsonc-parser's error codes, phrased like the engine's (which vary between Node
+ * versions and often carry no position, hence not used when the parser found the error).
+ */
+const syntaxErrorReasons: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'Unexpected token',
+  InvalidNumberFormat: 'Invalid number',
+  PropertyNameExpected: 'Expected double-quoted property name',
+  ValueExpected: 'Expected a value',
+  ColonExpected: "Expected ':' after property name",
+  CommaExpected: "Expected ','",
+  CloseBraceExpected: "Expected ',' or '}' after property value",
+  CloseBracketExpected: "Expected ',' or ']' after array element",
+  EndOfFileExpected: 'Unexpected non-whitespace character after JSON',
+  InvalidCommentToken: 'Comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'Comments are not allowed in JSON',
+  UnexpectedEndOfString: 'Unterminated string',
+  UnexpectedEndOfNumber: 'Invalid number',
+  InvalidUnicode: 'Bad Unicode escape in string',
+  InvalidEscapeCharacter: 'Bad escaped character in string',
+  InvalidCharacter: 'Bad control character in string',
+}
+
+function syntaxErrorReason(error: ParseError, source: string): string {
+  const code = printParseErrorCode(error.error)
+  const reason = syntaxErrorReasons[code] ?? code
+  if (code !== 'InvalidSymbol') return reason
+  return `${reason} \`${source.slice(error.offset, error.offset + Math.min(error.length, 20))}\``
+}
+
+/** The engine's message without position and quoted-input noise (if jsonc-parser found nothing). */
+function engineDetail(message: string): string {
   return message
     .replace(/,? ".*" is not valid JSON$/s, '')
     .replace(/ in JSON at position \d+.*$/s, '')
     .trim()
+}
+
+/** A 1-based line and column (UTF-16 code units, as editors count); past the end clamps to it. */
+function offsetToPosition(text: string, offset: number): { line: number; column: number } {
+  const point = location(text).toPoint(Math.max(0, Math.min(offset, text.length)))
+  return point === undefined ? { line: 1, column: 1 } : { line: point.line, column: point.column }
+}
+
+/** Offset where the value named by a JSON pointer (RFC 6901) starts, if the spec has it. */
+function findPointerOffset(source: string, pointer: string): number | undefined {
+  let node: JsonNode | undefined = parseTree(source, [], STRICT_JSON)
+  const segments = pointer === '' ? [] : pointer.split('/').slice(1)
+  for (const segment of segments) {
+    if (node === undefined) return undefined
+    const key = segment.replaceAll('~1', '/').replaceAll('~0', '~')
+    node = findNodeAtLocation(node, [node.type === 'array' ? Number(key) : key])
+  }
+  return node?.offset
 }
 
 /**

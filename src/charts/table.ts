@@ -16,7 +16,7 @@ export interface DataTableColumn {
  * Text for a cell when the column has no formatter: locale-independent (`String(number)`, ISO
  * dates) so the page stays byte-identical across machines; missing values are left empty.
  */
-export function defaultCellText(value: unknown): string {
+function defaultCellText(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (value instanceof Date) return value.toISOString()
   if (typeof value === 'object') return JSON.stringify(value)

@@ -12,7 +12,7 @@ import type { Config } from 'vega-lite'
  * for a white page, so they come later. Okabe–Ito's black is swapped for its grey, since black
  * vanishes on a dark page.
  */
-export const okabeIto: readonly string[] = [
+const okabeIto: readonly string[] = [
   '#0072B2',
   '#D55E00',
   '#009E73',
@@ -24,7 +24,7 @@ export const okabeIto: readonly string[] = [
 ]
 
 /** The page's font stack, so chart text matches body text when inlined. */
-export const chartFont = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
+const chartFont = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 
 /**
  * Text and axis lines use `currentColor` (Vega passes it through to the SVG `fill`/`stroke`

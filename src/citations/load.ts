@@ -7,7 +7,7 @@ import { BibliographyError, parseBibliography } from './bibliography.ts'
 import type { Bibliography } from './types.ts'
 
 /** Where the article's bibliography lives, relative to the project root. */
-export const BIBLIOGRAPHY_PATH = 'content/references.bib'
+const BIBLIOGRAPHY_PATH = 'content/references.bib'
 
 /** Reads and parses the bibliography; a missing file is an empty one. Throws BuildFailure. */
 export async function loadBibliography(

@@ -26,7 +26,7 @@ const SOURCES_INTRO =
 const MAX_LISTED_AUTHORS = 6
 
 /** One reference as parts, in the article's reference-list style. */
-export function referenceParts(entry: ReferenceEntry): ReferencePart[] {
+function referenceParts(entry: ReferenceEntry): ReferencePart[] {
   const text = (value: string): ReferencePart => ({ kind: 'text', text: value })
   const parts: ReferencePart[] = []
   const { fields } = entry

@@ -28,7 +28,7 @@ export interface Citation {
 }
 
 /** Keys as references.bib allows them: punctuation only inside, so `@kaplan2020.` ends a sentence. */
-export const KEY_PATTERN = '[A-Za-z0-9_](?:[A-Za-z0-9_:.-]*[A-Za-z0-9_])?'
+const KEY_PATTERN = '[A-Za-z0-9_](?:[A-Za-z0-9_:.-]*[A-Za-z0-9_])?'
 
 const bracketed = /\[([^[\]]*@[^[\]]*)\]/g
 const item = new RegExp(`^([^@]*?)(-?)@(${KEY_PATTERN})([^@]*)$`)

@@ -65,11 +65,6 @@ export function unitFromSymbol(symbol: string): Unit | undefined {
   return { symbol, dims: normalise(units[symbol].dims) }
 }
 
-/** The named number format for values in a unit; composed units fall back to `decimal`. */
-export function unitFormat(unit: Unit): string {
-  return isUnitSymbol(unit.symbol) ? units[unit.symbol].format : 'decimal'
-}
-
 const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 
 function superscript(exponent: number): string {

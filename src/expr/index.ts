@@ -30,7 +30,6 @@ export {
   countUnit,
   ratioUnit,
   type Unit,
-  unitFormat,
   unitFromSymbol,
 } from './dims.ts'
 export { ExprError, type ExprErrorInit, type ExprRuleId } from './error.ts'

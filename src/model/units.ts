@@ -69,8 +69,3 @@ export type UnitSymbol = keyof typeof units
 export function isUnitSymbol(symbol: string): symbol is UnitSymbol {
   return Object.hasOwn(units, symbol)
 }
-
-/** The spec of a known unit. */
-export function unitSpec(symbol: UnitSymbol): UnitSpec {
-  return units[symbol]
-}

@@ -24,7 +24,7 @@ const months = [
  * `2025-11-13` → `13 November 2025`. Written out by hand rather than with `Intl.DateTimeFormat`,
  * whose output depends on the ICU build and the time zone.
  */
-export function longDate(isoDate: string): string {
+function longDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate)
   const month = match ? months[Number(match[2]) - 1] : undefined
   if (!match || month === undefined || Number(match[3]) < 1 || Number(match[3]) > 31) {
@@ -34,7 +34,7 @@ export function longDate(isoDate: string): string {
 }
 
 /** The first `length` characters of a commit or content hash, as people quote them. */
-export function shortHash(hash: string, length = 7): string {
+function shortHash(hash: string, length = 7): string {
   return hash.slice(0, length)
 }
 

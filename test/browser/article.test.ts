@@ -2,8 +2,8 @@
  * The built site in a real browser (Debian's Chromium, driven by playwright-core), served under
  * a subpath as GitHub Pages serves it: pages load cleanly, every computed number opens its
  * provenance popover by click and by keyboard without moving the text, axe-core finds no
- * accessibility violations at phone and desktop widths in light and dark mode, and screenshots
- * land in test-results/screenshots/ for a human to look at.
+ * accessibility violations in light and dark mode (at phone and desktop widths), and, with
+ * `SCREENSHOTS=1`, screenshots land in test-results/screenshots/ for a human to look at.
  *
  * Without Chromium the tests are skipped, loudly; with `CI` set they fail instead.
  */
@@ -21,17 +21,16 @@ const axePath = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js')
 
 const widths = [1280, 390] as const
 const schemes = ['light', 'dark'] as const
+/** The axe passes: each colour scheme once, at a different layout. */
+const AXE_PASSES = [
+  ['light', 1280],
+  ['dark', 390],
+] as const
 /** Viewport heights: a laptop and a phone. */
 const heightOf = (width: number): number => (width < 600 ? 844 : 800)
 
 /** Figures whose popovers are opened and photographed; `table` means "the first in a table". */
 const PHOTOGRAPHED = ['sft.cost', 'ratio.realistic', 'table'] as const
-
-/**
- * axe violations in markup made by code this test's authors may not edit, each with the fix it
- * needs. Printed on every run; anything else, or the same rule elsewhere on the page, fails.
- */
-const KNOWN_AXE: readonly { rule: string; within: string; reason: string }[] = []
 
 const launchArgs = [
   '--headless',
@@ -83,7 +82,6 @@ if (!executablePath) {
       pages = ['', ...html.filter((f) => f !== 'index.html').map((f) => f.slice(0, -10))]
       assert.ok(pages.length >= 2, `the build has articles: ${html.join(', ')}`)
       article = pages[1] ?? ''
-      await mkdir(screenshots, { recursive: true })
     })
 
     after(async () => {
@@ -327,55 +325,64 @@ if (!executablePath) {
       })
     }
 
-    describe('accessibility (axe-core) and screenshots', { concurrency: 2 }, () => {
+    describe('accessibility (axe-core)', { concurrency: 2 }, () => {
+      // One pass per colour scheme (contrast depends on it), each at one of the two layouts
+      // (the stylesheet switches at 36rem and 66rem), so both schemes and both layouts are seen.
+      for (const [scheme, width] of AXE_PASSES)
+        test(`${scheme}, ${width}px: no axe violations on any page`, async () => {
+          const failures: string[] = []
+          for (const path of pages) {
+            const { page, context, problems } = await open(path, width, scheme)
+            const name = pageName(path)
+            const violations = await runAxe(page)
+            if (path === article) {
+              // Closed popovers are hidden from axe: check an open one, inputs expanded.
+              const button = figureButton(page, 'ratio.realistic')
+              const id = (await button.getAttribute('popovertarget')) ?? ''
+              await button.click()
+              await waitPopover(page, id, 'open', 'ratio.realistic: a click opens it')
+              await page.locator(`[id="${id}"] summary`).click()
+              const popover = await runAxe(page, `#${id}`)
+              violations.push(...popover.map((v) => `open popover #${id}: ${v}`))
+            }
+            failures.push(...problems.map((p) => `${name}: ${p}`))
+            failures.push(...violations.map((v) => `${name}: ${v}`))
+            await context.close()
+          }
+          assert.deepEqual(failures, [], `${failures.length} problem(s):\n${failures.join('\n')}`)
+        })
+    })
+
+    describe('screenshots for a human (SCREENSHOTS=1)', { concurrency: 2 }, () => {
+      const skip = process.env.SCREENSHOTS
+        ? false
+        : 'set SCREENSHOTS=1 to save them in test-results/screenshots/'
       for (const scheme of schemes)
         for (const width of widths)
-          test(`${width}px, ${scheme}: no axe violations on any page`, async () => {
-            const failures: string[] = []
+          test(`${width}px, ${scheme}: every page, and the article's popovers`, {
+            skip,
+          }, async () => {
+            await mkdir(screenshots, { recursive: true })
             for (const path of pages) {
               const { page, context, problems } = await open(path, width, scheme)
-              const name = path ? path.replace(/\/$/, '').replace(/\//g, '-') : 'index'
               await page.screenshot({
-                path: join(screenshots, `${name}-${width}-${scheme}.png`),
+                path: join(screenshots, `${pageName(path)}-${width}-${scheme}.png`),
                 fullPage: true,
               })
               if (path === article) await photographPopovers(page, `${width}-${scheme}`)
-              const { violations, known } = await runAxe(page)
-              if (path === article) {
-                // Closed popovers are hidden from axe: check an open one, inputs expanded.
-                const button = figureButton(page, 'ratio.realistic')
-                const id = (await button.getAttribute('popovertarget')) ?? ''
-                await button.click()
-                await waitPopover(page, id, 'open', 'ratio.realistic: a click opens it')
-                await page.locator(`[id="${id}"] summary`).click()
-                const popover = await runAxe(page, `#${id}`)
-                violations.push(...popover.violations.map((v) => `open popover #${id}: ${v}`))
-              }
-              for (const reason of new Set(known))
-                console.log(
-                  `axe ${width}px ${scheme} ${name}: known problem, ${known.filter((k) => k === reason).length}×, not yet fixed: ${reason}`,
-                )
-              failures.push(...problems.map((p) => `${name}: ${p}`))
-              failures.push(...violations.map((v) => `${name}: ${v}`))
               await context.close()
+              assert.deepEqual(problems, [], problems.join('\n'))
             }
-            assert.deepEqual(failures, [], `${failures.length} problem(s):\n${failures.join('\n')}`)
           })
     })
   })
 }
 
-/**
- * Runs axe-core (injected from node_modules) on the page, or on the element `include` selects.
- * Violations matching KNOWN_AXE are returned apart, as their reasons.
- */
-async function runAxe(
-  page: Page,
-  include?: string,
-): Promise<{ violations: string[]; known: string[] }> {
+/** Runs axe-core (injected from node_modules) on the page, or on the element `include` selects. */
+async function runAxe(page: Page, include?: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
   return page.evaluate(
-    async ({ knownRules, include }) => {
+    async ({ include }) => {
       const axe = (
         window as unknown as {
           axe: { run: (c: unknown, o: object) => Promise<AxeResults> }
@@ -384,24 +391,20 @@ async function runAxe(
       const results = await axe.run(include ? { include: [[include]] } : document, {
         resultTypes: ['violations'],
       })
-      const known: string[] = []
-      const violations: string[] = []
-      for (const v of results.violations)
-        for (const node of v.nodes) {
-          const el = document.querySelector(String(node.target[0]))
-          const entry = knownRules.find((k) => k.rule === v.id && el?.closest(k.within))
+      return results.violations.flatMap((v) =>
+        v.nodes.map((node) => {
           const summary = (node.failureSummary ?? v.help).replace(/\n/g, '\n    ')
-          if (entry) known.push(entry.reason)
-          else
-            violations.push(
-              `${v.id} (${v.impact}): ${node.target.join(' ')}\n    ${summary}\n    ${node.html.slice(0, 200)}`,
-            )
-        }
-      return { violations, known }
+          return `${v.id} (${v.impact}): ${node.target.join(' ')}\n    ${summary}\n    ${node.html.slice(0, 200)}`
+        }),
+      )
     },
-    { knownRules: KNOWN_AXE, include },
+    { include },
   )
 }
+
+/** A page path as a file name: `index`, or `economics-of-alignment`. */
+const pageName = (path: string): string =>
+  path ? path.replace(/\/$/, '').replace(/\//g, '-') : 'index'
 
 /** The button of a photographed figure: by id, or the first number inside a table. */
 function figureButton(page: Page, figure: (typeof PHOTOGRAPHED)[number]) {

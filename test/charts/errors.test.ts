@@ -166,6 +166,17 @@ describe('parseSpecJson', () => {
     assert.deepEqual([bom.specLine, bom.specColumn], [1, 16])
   })
 
+  it('is strict JSON: comments and trailing commas in arrays are errors at their place', () => {
+    const comment = parseError('{\n  "mark": "bar" // a bar chart\n}')
+    assert.deepEqual([comment.specLine, comment.specColumn], [2, 17])
+    assert.equal(
+      comment.reason,
+      chartMessages.invalidJson('Comments are not allowed in JSON').reason,
+    )
+    const array = parseError('{"mark": "bar", "layer": [1,]}')
+    assert.deepEqual([array.specLine, array.specColumn], [1, 29])
+  })
+
   it('rejects JSON that is not a Vega-Lite view', () => {
     for (const text of [
       '[]',

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { renderChart } from '../../src/charts/render.ts'
 import { toStandaloneSvg } from '../../src/charts/svg.ts'
+import { updateRequested } from '../update.ts'
 import { datasets, fixtureInput, fixturesDir, idsIn, referencesIn } from './helpers.ts'
 
 const bar = () => fixtureInput('cost-by-stage.vl.json', 'chart-cost-by-stage')
@@ -11,18 +12,19 @@ const curve = () => fixtureInput('cost-curve-log.vl.json', 'chart-cost-curve')
 
 /**
  * Compares with a committed snapshot, which also proves output is identical across processes and
- * machines. UPDATE=1 rewrites it; a mismatch writes `<name>-changed.svg` beside it to open and
- * diff. Snapshots end in `.svg.snap` so Biome does not lint Vega's markup as our HTML.
+ * machines. Only UPDATE=1 writes one (never under CI): a missing snapshot fails, and a mismatch
+ * writes `<name>-changed.svg` beside it to open and diff. Snapshots end in `.svg.snap` so Biome
+ * does not lint Vega's markup as our HTML.
  */
 function assertSnapshot(name: string, actual: string): void {
   const path = join(fixturesDir, `${name}.svg.snap`)
   const changedPath = join(fixturesDir, `${name}-changed.svg`)
-  if (process.env.UPDATE === '1') writeFileSync(path, actual)
-  if (!existsSync(path)) {
-    if (process.env.CI) assert.fail(`missing snapshot ${path}`)
+  if (updateRequested()) {
     writeFileSync(path, actual)
+    rmSync(changedPath, { force: true })
     return
   }
+  assert.ok(existsSync(path), `missing snapshot ${path}; run with UPDATE=1 to create it`)
   const expected = readFileSync(path, 'utf8')
   if (actual === expected) {
     rmSync(changedPath, { force: true })
