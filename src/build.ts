@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { parseDocument } from 'yaml'
 import { z } from 'zod'
 import type { ChartCacheStore } from './charts/cache.ts'
 import { loadBibliography } from './citations/load.ts'
@@ -26,8 +25,10 @@ import {
   renderIndexPage,
   TemplateError,
 } from './render/page.ts'
+import { listArticles, withinBudget } from './site/articles.ts'
 import { figuresJson } from './site/figures-json.ts'
 import { pageKey, readPage, writePage } from './site/page-cache.ts'
+import { parseYamlFile } from './site/yaml-safe.ts'
 
 /** What to build. Paths are relative to `root` unless absolute. */
 export interface BuildOptions {
@@ -110,14 +111,14 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
   const articles: IndexPageContext['articles'] = []
 
   // 2. Each article: parse, resolve directives against the model, render HTML.
-  for (const name of (await effects.list('content')).filter((f) => f.endsWith('.md'))) {
+  for (const name of await listArticles(effects)) {
     const path = `content/${name}`
     const text = await effects.readText(path)
     const key = cacheParts && pageKey({ ...cacheParts, path, text })
     let page = key ? readPage(effects.memo, key) : undefined
     if (!page) {
       const processed = new VFile({ path, value: text })
-      await processor.process(processed)
+      await withinBudget(path, processor.process(processed))
       page = {
         html: String(processed.value),
         data: processed.data,
@@ -228,15 +229,8 @@ function modelSession(options: BuildOptions): ModelSession {
 async function loadSite(effects: BuildEffects): Promise<z.infer<typeof siteSchema>> {
   const path = 'content/site.yaml'
   const hint = 'content/site.yaml takes title, description and seriesBaseUrl (an absolute URL)'
-  const doc = parseDocument(await effects.readText(path), { prettyErrors: false })
-  const yamlError = doc.errors[0]
-  if (yamlError) {
-    const at = yamlError.linePos?.[0]
-    const place = at ? `${path}:${at.line}:${at.col}` : path
-    const reason = `Unexpected YAML: ${yamlError.message.split('\n')[0] ?? ''}`
-    throw new BuildFailure([{ place, reason, hint, severity: 'error' }])
-  }
-  const parsed = siteSchema.safeParse(doc.toJS())
+  const value = parseYamlFile(await effects.readText(path), path, hint)
+  const parsed = siteSchema.safeParse(value)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const reason = `Unexpected site setting \`${issue?.path.join('.') ?? ''}\`: ${issue?.message ?? ''}`

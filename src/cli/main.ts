@@ -7,6 +7,7 @@ import { buildCommand } from './build.ts'
 import { devCommand } from './dev.ts'
 import { explainCommand } from './explain.ts'
 import { figuresCommand, type Output } from './figures.ts'
+import { internalErrorText, takeDebug } from './safety-options.ts'
 import { figuresCheckCommand, figuresUpdateCommand } from './snapshot.ts'
 
 type Command = (argv: readonly string[], output: Output) => number | Promise<number>
@@ -24,7 +25,8 @@ const stdout: Output = { out: (text) => void process.stdout.write(text) }
 
 /** Runs `article <command> [args]` and returns the exit code. */
 export async function main(argv: readonly string[], output: Output = stdout): Promise<number> {
-  const [name = '', ...rest] = argv
+  const { argv: args, debug } = takeDebug(argv)
+  const [name = '', ...rest] = args
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined
   if (!command) {
     process.stderr.write(
@@ -36,7 +38,10 @@ export async function main(argv: readonly string[], output: Output = stdout): Pr
     return await command(rest, output)
   } catch (error) {
     const diagnostics = toDiagnostics(error)
-    if (!diagnostics) throw error
+    if (!diagnostics) {
+      process.stderr.write(internalErrorText(error, debug))
+      return 1
+    }
     for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
     return 1
   }

@@ -17,12 +17,14 @@ import rehypeCharts from './rehype-charts.ts'
 import rehypeGenerated from './rehype-generated.ts'
 import rehypeHighlight, { type TextMemo } from './rehype-highlight.ts'
 import rehypeProvenance from './rehype-provenance.ts'
+import rehypeSafeLinks from './rehype-safe-links.ts'
 import rehypeSeriesLinks from './rehype-series-links.ts'
 import rehypeToc from './rehype-toc.ts'
 import remarkCitations from './remark-citations.ts'
 import remarkDirectives, { type RemarkDirectivesOptions } from './remark-directives.ts'
 import remarkFrontmatterValidate from './remark-frontmatter-validate.ts'
 import remarkTitle from './remark-title.ts'
+import remarkTypedNumbers from './remark-typed-numbers.ts'
 
 /** Everything the stages need from the build. */
 export interface ProcessorOptions extends RemarkDirectivesOptions {
@@ -41,9 +43,11 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkDirective)
       .use(remarkFrontmatterValidate)
       .use(remarkTitle, options)
+      .use(remarkTypedNumbers, options)
       .use(remarkDirectives, options)
       .use(remarkCitations, { bibliography: options.sources.bibliography })
       .use(remarkRehype)
+      .use(rehypeSafeLinks)
       .use(rehypeSeriesLinks, { seriesBaseUrl: options.seriesBaseUrl })
       .use(rehypeGenerated, {
         session: options.session,

@@ -9,10 +9,15 @@ import { isMap, isPair, isScalar, parseDocument, type Node as YamlNode } from 'y
 import { z } from 'zod'
 import { messages } from '../diagnostics/messages.ts'
 import { suggest } from '../expr/suggest.ts'
+import { yamlToJs } from '../site/yaml-safe.ts'
+import { calendarDateDetail, isCalendarDate } from './calendar-date.ts'
 
 const schema = z.strictObject({
   title: z.string().min(1),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+    .refine(isCalendarDate, calendarDateDetail),
   summary: z.string().default(''),
   tags: z.array(z.string()).default([]),
   authors: z.array(z.string()).default([]),
@@ -68,7 +73,12 @@ export default function remarkFrontmatterValidate() {
       )
       return
     }
-    const parsed = schema.safeParse(doc.toJS())
+    const js = yamlToJs(doc)
+    if (!js.ok) {
+      fail(messages.siteYamlLimits(js.detail), 'yaml-limits', base)
+      return
+    }
+    const parsed = schema.safeParse(js.value)
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined

@@ -5,12 +5,13 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { BuildEffects } from '../build.ts'
 import { fsChartCacheStore } from '../charts/cache.ts'
 import type { TextMemo } from '../pipeline/rehype-highlight.ts'
+import { readSourceText } from './decode.ts'
 
 /** Effects reading from `root`. */
 export function fsEffects(
@@ -18,7 +19,7 @@ export function fsEffects(
   memo: TextMemo = diskMemo(join(root, '.cache', 'memo')),
 ): BuildEffects {
   return {
-    readText: (path) => readFile(join(root, path), 'utf8'),
+    readText: (path) => readSourceText(root, path),
     list: async (dir) =>
       (await readdir(join(root, dir), { withFileTypes: true }))
         .filter((e) => e.isFile())
