@@ -18,7 +18,7 @@ export const SAFE_PROTOCOLS: Readonly<Record<string, readonly string[]>> = {
 /** The protocol of `url` as a browser would read it, or undefined for a relative URL. */
 export function protocolOf(url: string): string | undefined {
   // Browsers drop ASCII whitespace and control characters before reading the scheme.
-  const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, '')
+  const cleaned = [...url].filter((c) => c.charCodeAt(0) > 0x20 && c !== '\u007f').join('')
   const colon = cleaned.indexOf(':')
   if (colon < 0) return undefined
   const first = [cleaned.indexOf('/'), cleaned.indexOf('?'), cleaned.indexOf('#')].filter(

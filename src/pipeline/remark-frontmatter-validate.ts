@@ -17,7 +17,7 @@ const schema = z.strictObject({
   date: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-    .refine(isCalendarDate, calendarDateDetail),
+    .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || isCalendarDate(d), calendarDateDetail),
   summary: z.string().default(''),
   tags: z.array(z.string()).default([]),
   authors: z.array(z.string()).default([]),

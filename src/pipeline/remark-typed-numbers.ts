@@ -56,7 +56,7 @@ export default function remarkTypedNumbers(options: RemarkTypedNumbersOptions) {
         // Positions come from the source when the text is verbatim there (no escapes).
         const raw = start !== undefined && end !== undefined ? source.slice(start, end) : undefined
         if (start !== undefined && raw === node.value) lint(node.value, start, inHeading)
-        else if (start !== undefined) lintLoose(node.value, start)
+        else if (start !== undefined) lintLoose(node.value, start, raw)
         return
       }
       if (
@@ -68,8 +68,8 @@ export default function remarkTypedNumbers(options: RemarkTypedNumbersOptions) {
         if (fmt) formats.add(fmt)
         const claim = node.attributes?.claim
         if (claim && node.position?.start.offset !== undefined) {
-          const at = source.indexOf(claim, node.position.start.offset)
-          lintLoose(claim, at >= 0 ? at : node.position.start.offset, at >= 0)
+          const from = node.position.start.offset
+          lintLoose(claim, from, source.slice(from, node.position.end.offset))
         }
         if (expressionDirectives.has(node.name)) {
           if (node.name === 'val') checkLiteral(node, file)
@@ -83,18 +83,47 @@ export default function remarkTypedNumbers(options: RemarkTypedNumbersOptions) {
           return
         }
       }
-      if ('children' in node) {
-        for (const [i, child] of node.children.entries())
-          walk(child as Nodes, node.type === 'heading' ? i === 0 : inHeading && false)
+      if (!('children' in node)) return
+      const children = node.children as Nodes[]
+      for (let i = 0; i < children.length; i++) {
+        const atStart = node.type === 'heading' && i === 0
+        // Text split by a directive-looking colon (`10:30`, `3:1`) is linted as one run.
+        let j = i
+        while (j + 1 < children.length && joins(children[j], children[j + 1])) j++
+        const run = children.slice(i, j + 1)
+        const from = run[0]?.position?.start.offset
+        const to = run[run.length - 1]?.position?.end.offset
+        if (j > i && from !== undefined && to !== undefined && run.every(verbatim)) {
+          lint(source.slice(from, to), from, atStart)
+          i = j
+          continue
+        }
+        walk(children[i] as Nodes, atStart)
       }
     }
-    const lintLoose = (text: string, offset: number, exact = false) => {
-      for (const hit of typedNumbers(text, false))
-        found.push({
-          start: exact ? offset + hit.index : offset,
-          end: exact ? offset + hit.index + hit.text.length : offset + 1,
-          text: hit.text,
-        })
+    const isProse = (node: Nodes | undefined): boolean =>
+      node?.type === 'text' ||
+      (node?.type === 'textDirective' &&
+        !options.registry.has(node.name) &&
+        !expressionDirectives.has(node.name))
+    const joins = (a: Nodes | undefined, b: Nodes | undefined): boolean =>
+      isProse(a) &&
+      isProse(b) &&
+      a?.position?.end.offset !== undefined &&
+      a.position.end.offset === b?.position?.start.offset
+    const verbatim = (node: Nodes): boolean =>
+      node.type !== 'text' ||
+      source.slice(node.position?.start.offset, node.position?.end.offset) === node.value
+    // Text that is not verbatim in the source (escapes, attributes): each hit is looked up in
+    // the node's source, in order; if it is not there, it is reported at the node's start.
+    const lintLoose = (text: string, offset: number, raw: string | undefined) => {
+      let cursor = 0
+      for (const hit of typedNumbers(text, false)) {
+        const at = raw?.indexOf(hit.text, cursor) ?? -1
+        if (at >= 0) cursor = at + hit.text.length
+        const start = offset + Math.max(at, 0)
+        found.push({ start, end: at >= 0 ? start + hit.text.length : start + 1, text: hit.text })
+      }
     }
     walk(tree, false)
     lintFrontmatter(tree, source, lint)

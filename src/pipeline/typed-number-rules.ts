@@ -17,7 +17,7 @@ export interface AllowedNumberRule {
 }
 
 /** A number as the lint sees it: optional currency, digits with separators, a unit suffix. */
-export const TYPED_NUMBER_PATTERN = String.raw`(?<![\w.\d])[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:[%×x]|[KMBT](?![a-z]))?`
+export const TYPED_NUMBER_PATTERN = String.raw`(?<![\w.\d])[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?::\d+)*(?:[%×x]|[KMBT](?![a-z]))?`
 
 /** The allowed numbers. */
 export const ALLOWED_NUMBER_RULES: readonly AllowedNumberRule[] = [
@@ -33,14 +33,19 @@ export const ALLOWED_NUMBER_RULES: readonly AllowedNumberRule[] = [
   },
   {
     name: 'numbered part of a text or series',
-    pattern: String.raw`\b(?:Part|Case|Component|Section|Chapter|Figure|Table|Appendix|Step|Phase|Iteration) \d+\b`,
-    examples: ['Part 1', 'Case 2', 'Component 3'],
+    pattern: String.raw`\b(?:Part|Case|Component|Section|Chapter|Figure|Table|Appendix|Step|Phase|Iteration) \d+(?:\.\d+)*\b`,
+    examples: ['Part 1', 'Case 2', 'Component 3', 'Section 2.1'],
   },
   {
     name: 'section number',
     pattern: String.raw`^\d+(?:\.\d+)*\.?(?=\s)`,
     where: 'heading-start',
     examples: ['1. Temporal Efficiency'],
+  },
+  {
+    name: 'clock time',
+    pattern: String.raw`\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!:)`,
+    examples: ['10:30'],
   },
   {
     name: 'quoted identifier',
