@@ -10,6 +10,8 @@ export type ChartRuleId =
   | 'chart-compile'
   | 'chart-warning'
   | 'chart-invalid-json'
+  | 'chart-inline-data'
+  | 'chart-too-large'
 
 /** The data a ChartError is built from (see messages.ts for the catalog that produces these). */
 export interface ChartErrorDetails {

@@ -6,6 +6,7 @@
 import { suggest as closestMatch } from '../expr/suggest.ts'
 import { ChartError } from './errors.ts'
 import { collectDataUsage, type DataRef, type FieldRef, rowFields } from './fields.ts'
+import { checkChartDataLimits } from './inline-data.ts'
 import { chartMessages } from './messages.ts'
 import { assertUtcTime } from './time-zone.ts'
 
@@ -20,6 +21,7 @@ export type ChartDatasets = Readonly<Record<string, ReadonlyArray<Record<string,
  */
 export function validateChartData(spec: Record<string, unknown>, datasets: ChartDatasets): void {
   checkMarkTypes(spec, '')
+  checkChartDataLimits(spec, datasets)
   assertUtcTime(spec)
   const usage = collectDataUsage(spec)
   for (const ref of usage.dataRefs) checkDataRef(ref, datasets)
