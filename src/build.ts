@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { z } from 'zod'
 import type { ChartCacheStore } from './charts/cache.ts'
 import { loadBibliography } from './citations/load.ts'
 import { CliError, flagFor } from './diagnostics/errors.ts'
@@ -28,7 +27,7 @@ import {
 import { listArticles, withinBudget } from './site/articles.ts'
 import { figuresJson } from './site/figures-json.ts'
 import { pageKey, readPage, writePage } from './site/page-cache.ts'
-import { parseYamlFile } from './site/yaml-safe.ts'
+import { parseSiteConfig, SITE_PATH, type SiteConfig } from './site/site-config.ts'
 
 /** What to build. Paths are relative to `root` unless absolute. */
 export interface BuildOptions {
@@ -63,12 +62,6 @@ export interface BuildResult {
   readonly claims: readonly (Claim & { readonly file: string })[]
   readonly pages: readonly string[]
 }
-
-const siteSchema = z.strictObject({
-  title: z.string(),
-  description: z.string().default(''),
-  seriesBaseUrl: z.url(),
-})
 
 /** Builds every article in content/ and the index. Throws BuildFailure or CliError on user errors. */
 export async function build(options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
@@ -226,17 +219,8 @@ function modelSession(options: BuildOptions): ModelSession {
   }
 }
 
-async function loadSite(effects: BuildEffects): Promise<z.infer<typeof siteSchema>> {
-  const path = 'content/site.yaml'
-  const hint = 'content/site.yaml takes title, description and seriesBaseUrl (an absolute URL)'
-  const value = parseYamlFile(await effects.readText(path), path, hint)
-  const parsed = siteSchema.safeParse(value)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const reason = `Unexpected site setting \`${issue?.path.join('.') ?? ''}\`: ${issue?.message ?? ''}`
-    throw new BuildFailure([{ place: path, reason, hint, severity: 'error' }])
-  }
-  return parsed.data
+async function loadSite(effects: BuildEffects): Promise<SiteConfig> {
+  return parseSiteConfig(await effects.readText(SITE_PATH))
 }
 
 /** A short hash of the model's code and inputs, shown in the page footer. */

@@ -104,7 +104,7 @@ export const messages = {
   }),
   siteYamlLimits: (detail: string) => ({
     reason: `Unexpected YAML beyond the resource limits: ${detail}`,
-    hint: 'content/site.yaml takes three plain settings; remove anchors and aliases (`&a`, `*a`)',
+    hint: 'settings and front matter are plain values: remove the anchors and aliases (`&a`, `*a`)',
   }),
   calendarDate: (date: string) => ({
     reason: `Unexpected date ${code(date)}, expected a real calendar date as YYYY-MM-DD`,
