@@ -25,7 +25,9 @@ function sourceHash() {
     }
   }
   walk(join(root, 'src'))
-  hash.update(readFileSync(join(root, 'package-lock.json')))
+  // A checkout without a lockfile still builds; package.json then stands for the dependencies.
+  const lock = join(root, 'package-lock.json')
+  hash.update(readFileSync(existsSync(lock) ? lock : join(root, 'package.json')))
   hash.update(readFileSync(fileURLToPath(import.meta.url)))
   return hash.digest('hex').slice(0, 16)
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { relative } from 'node:path'
 import nunjucks from 'nunjucks'
+import { BuildFailure } from '../diagnostics/report.ts'
 import { decodeText } from '../site/decode.ts'
 
 /** nunjucks' FileSystemLoader with the build's decoding. */
@@ -14,6 +15,13 @@ export class NormalisedLoader extends nunjucks.FileSystemLoader {
     // The typings say non-null; the loader returns null for a template it does not have.
     if (!source) return source
     const path = relative(process.cwd(), source.path) || source.path
-    return { ...source, src: decodeText(path, readFileSync(source.path)) }
+    try {
+      return { ...source, src: decodeText(path, readFileSync(source.path)) }
+    } catch (error) {
+      // nunjucks reports an error's message at the template; keep the byte's position in it.
+      const first = error instanceof BuildFailure ? error.diagnostics[0] : undefined
+      if (!first) throw error
+      throw new Error(`${first.reason} (${first.place})`)
+    }
   }
 }
