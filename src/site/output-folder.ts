@@ -105,7 +105,24 @@ export async function writeOutput(
 
 async function isPreviousOutput(folder: string): Promise<boolean> {
   const text = await readFile(join(folder, MANIFEST_NAME), 'utf8').catch(() => undefined)
-  return text === MANIFEST_TEXT
+  return text === MANIFEST_TEXT || (await isUnmarkedOutput(folder))
+}
+
+/**
+ * An output written before the manifest existed: `index.html`, `assets/` and page folders
+ * holding `figures.json`, and nothing else. Without this, the first build after an update would
+ * refuse the `dist/` the previous version wrote.
+ */
+async function isUnmarkedOutput(folder: string): Promise<boolean> {
+  const entries = await readdir(folder, { withFileTypes: true })
+  if (!entries.some((e) => e.name === 'index.html' && e.isFile())) return false
+  for (const entry of entries) {
+    if (entry.name === 'index.html' || (entry.name === 'assets' && entry.isDirectory())) continue
+    if (!entry.isDirectory()) return false
+    const page = await lstat(join(folder, entry.name, 'figures.json')).catch(() => undefined)
+    if (!page?.isFile()) return false
+  }
+  return true
 }
 
 /** True when `inner` lies strictly inside `outer`. */
