@@ -136,6 +136,10 @@ export const messages = {
     reason: `Unexpected page build longer than ${seconds} s, expected each page to build within its time budget`,
     hint: 'look for very large charts, tables or generated sections on this page',
   }),
+  unreadableNumber: (text: string, format: string | undefined) => ({
+    reason: `Unexpected ${code(text)} as a shown number, expected a value its format${format ? ` ${code(format)}` : ''} can print`,
+    hint: 'the value is out of range for the format: check the expression, or use `sci` or `eng` for very large or small values',
+  }),
   internalError: (detail: string) => ({
     reason: `Internal error (a bug in the build, not in your content): ${detail}`,
     hint: 'please report it with the command you ran; rerun with --debug to print the stack',

@@ -22,6 +22,7 @@ import rehypeSeriesLinks from './rehype-series-links.ts'
 import rehypeToc from './rehype-toc.ts'
 import remarkCitations from './remark-citations.ts'
 import remarkDirectives, { type RemarkDirectivesOptions } from './remark-directives.ts'
+import remarkFigureRange from './remark-figure-range.ts'
 import remarkFrontmatterValidate from './remark-frontmatter-validate.ts'
 import remarkTitle from './remark-title.ts'
 import remarkTypedNumbers from './remark-typed-numbers.ts'
@@ -45,6 +46,7 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkTitle, options)
       .use(remarkTypedNumbers, options)
       .use(remarkDirectives, options)
+      .use(remarkFigureRange)
       .use(remarkCitations, { bibliography: options.sources.bibliography })
       .use(remarkRehype)
       .use(rehypeSafeLinks)

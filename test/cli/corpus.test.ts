@@ -1,7 +1,8 @@
 /**
  * The command-line half of the corpus: each folder in test/fixtures/ with a `cli.txt` (the
- * arguments, one a line) runs `node bin/article.mjs …` in a throwaway copy of the project that
- * already holds a previous `dist/`. Optional `files/` is laid over the copy first and
+ * arguments, one a line) runs the command line in a throwaway copy of the project that already
+ * holds a previous `dist/`: `main()` in this process, or, with a `spawn.txt`, `node
+ * bin/article.mjs …` in a child process (a few cases, for the entry point itself). Optional `files/` is laid over the copy first and
  * `remove.txt` lists paths to delete. The run must exit 1 (or the code in `exit.txt`), print
  * exactly `messages.txt` on stderr (the copy's path shown as `<project>`, the home folder as
  * `<home>`, their parent as `<work>`), no stack trace, and leave every file of the copy, its dist/ and its parent as
@@ -25,8 +26,11 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
+import { main } from '../../src/cli/main.ts'
 import { MANIFEST_NAME, MANIFEST_TEXT } from '../../src/site/output-folder.ts'
 import { root } from '../helpers.ts'
+
+const realHome = process.env.HOME
 
 const fixtures = join(root, 'test', 'fixtures')
 const copied = ['bin', 'src', 'content', 'templates', 'package.json', 'package-lock.json']
@@ -72,12 +76,45 @@ function tree(folder: string, into = new Map<string, string>(), prefix = ''): Ma
   return into
 }
 
+type Run = { status: number | null; stderr: string }
+
+/** The real command line, in a child process (bin/article.mjs, its bundle and exit code). */
+function spawned(args: readonly string[]): Run {
+  const run = spawnSync(process.execPath, ['bin/article.mjs', ...args], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, HOME: home, ARTICLE_CODE_VERSION: '' },
+  })
+  return { status: run.status, stderr: run.stderr }
+}
+
+/** `main()` in this process, in the copy, with stderr captured: the same code, no start-up. */
+async function inProcess(args: readonly string[]): Promise<Run> {
+  const cwd = process.cwd()
+  const write = process.stderr.write
+  let stderr = ''
+  process.chdir(project)
+  process.env.HOME = home
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += String(chunk)
+    return true
+  }) as typeof process.stderr.write
+  try {
+    const status = await main([...args], { out: () => undefined })
+    return { status, stderr }
+  } finally {
+    process.stderr.write = write
+    process.chdir(cwd)
+    process.env.HOME = realHome
+  }
+}
+
 const cases = readdirSync(fixtures)
   .filter((name) => existsSync(join(fixtures, name, 'cli.txt')))
   .sort()
 
 for (const name of cases) {
-  test(`cli fixture ${name}`, () => {
+  test(`cli fixture ${name}`, async () => {
     const dir = join(fixtures, name)
     reset()
     if (existsSync(join(dir, 'remove.txt'))) {
@@ -90,11 +127,7 @@ for (const name of cases) {
       .filter(Boolean)
       .map((a) => a.replaceAll('{home}', home))
     const before = tree(work)
-    const run = spawnSync(process.execPath, ['bin/article.mjs', ...args], {
-      cwd: project,
-      encoding: 'utf8',
-      env: { ...process.env, HOME: home, ARTICLE_CODE_VERSION: '' },
-    })
+    const run = existsSync(join(dir, 'spawn.txt')) ? spawned(args) : await inProcess(args)
     const stderr = run.stderr
       .replaceAll(project, '<project>')
       .replaceAll(home, '<home>')

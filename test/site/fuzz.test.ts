@@ -34,6 +34,8 @@ const fragments = [
   ':val[sft.cost / 0]',
   ':val[sft.cost]{fmt="$.3s"}',
   ':val[1e308 * sft.cost]{fmt=usd}',
+  ':val[1e300 * sft.cost]{fmt=usd}',
+  ':val[sft.cost * 1e-300]',
   ':check[',
   ':check[ratio.conservative > 10]{claim=',
   '::chart[',
@@ -168,7 +170,7 @@ const memo = memoryMemo()
 const outcomes = new Map<string, number>()
 const count = (kind: string) => outcomes.set(kind, (outcomes.get(kind) ?? 0) + 1)
 const located = /^(?:content|templates)\/[^:]*(?::\d+:\d+)?$|^--[a-z]+$/
-const shown = /NaN|undefined|Infinity|\[object Object\]/
+const shown = /NaN|undefined|Infinity|\[object Object\]|\de\+\d/
 
 test(`fuzzing the whole build: ${numRuns} runs, seed ${seed}`, { timeout: 600_000 }, async () => {
   process.stdout.write(`# fuzz seed ${seed}, ${numRuns} runs (replay: FUZZ_SEED=${seed})\n`)
