@@ -33,7 +33,9 @@ import { root } from '../helpers.ts'
 const realHome = process.env.HOME
 
 const fixtures = join(root, 'test', 'fixtures')
-const copied = ['bin', 'src', 'content', 'templates', 'package.json', 'package-lock.json']
+/** Copied afresh for every case; `src/` is copied once (no case writes to it, and the tree
+ * comparison would catch one that did). */
+const copied = ['bin', 'content', 'templates', 'package.json', 'package-lock.json']
 let work: string
 let project: string
 let home: string
@@ -46,13 +48,14 @@ before(() => {
   writeFileSync(join(home, 'notes.txt'), 'mine\n')
   mkdirSync(project)
   symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'))
+  cpSync(join(root, 'src'), join(project, 'src'), { recursive: true })
 })
 after(() => rmSync(work, { recursive: true, force: true }))
 
-/** A fresh copy of the project (the compiled bundle and caches in .cache/ are kept). */
+/** A fresh copy of the project (src/, the compiled bundle and caches in .cache/ are kept). */
 function reset(): void {
   for (const name of readdirSync(project)) {
-    if (name !== 'node_modules' && name !== '.cache')
+    if (name !== 'node_modules' && name !== '.cache' && name !== 'src')
       rmSync(join(project, name), { recursive: true, force: true })
   }
   for (const entry of copied) cpSync(join(root, entry), join(project, entry), { recursive: true })
