@@ -42,7 +42,6 @@ export async function withinBudget<T>(
       ])
       reject(failure)
     }, seconds * 1000)
-    timer.unref()
   })
   try {
     return await Promise.race([work, timeout])
