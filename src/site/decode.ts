@@ -18,6 +18,7 @@ export class FileReadFailure extends BuildFailure {
   constructor(path: string, code: string) {
     super([{ place: path, ...messages.fileRead(code), ruleId: 'file-read', severity: 'error' }])
     this.name = 'FileReadFailure'
+    this.message = `${path}: ${code}`
     this.code = code
   }
 }
