@@ -49,6 +49,9 @@ before(() => {
   mkdirSync(project)
   symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'))
   cpSync(join(root, 'src'), join(project, 'src'), { recursive: true })
+  // Charts the project already rendered (CI builds before testing) need not be rendered again.
+  const charts = join(root, '.cache', 'charts')
+  if (existsSync(charts)) cpSync(charts, join(project, '.cache', 'charts'), { recursive: true })
 })
 after(() => rmSync(work, { recursive: true, force: true }))
 

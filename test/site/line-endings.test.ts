@@ -24,9 +24,11 @@ import { root } from '../helpers.ts'
 const dir = mkdtempSync(join(tmpdir(), 'article-crlf-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
 
+// One chart store for both builds: the same spec and data must hit the same rendering.
+const chartStore = memoryChartCacheStore()
 const effects = (at: string) => ({
   ...fsEffects(at, memoryMemo()),
-  chartStore: memoryChartCacheStore(),
+  chartStore,
   commit: async () => 'test',
 })
 
