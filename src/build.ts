@@ -21,6 +21,7 @@ import {
   renderIndexPage,
   TemplateError,
 } from './render/page.ts'
+import { listArticles, withinBudget } from './site/articles.ts'
 import { loadSite } from './site/config.ts'
 import type { BuildEffects } from './site/effects.ts'
 import { figuresJson } from './site/figures-json.ts'
@@ -86,10 +87,10 @@ export async function build(
     session.defaultScenario === model.defaultScenario && session.settings.length === 0
 
   // 2. Each article: parse, resolve directives against the model, render HTML.
-  for (const name of (await effects.list('content')).filter((f) => f.endsWith('.md'))) {
+  for (const name of await listArticles(effects)) {
     const path = `content/${name}`
     const file = new VFile({ path, value: await effects.readText(path) })
-    await processor.process(file)
+    await withinBudget(path, processor.process(file))
     for (const message of file.messages) {
       const d = toDiagnostic(path, message)
       ;(d.severity === 'error' ? errors : warnings).push(d)

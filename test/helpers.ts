@@ -2,22 +2,30 @@
  * Test helpers: the build in memory. Content comes from a map; model sources, templates and
  * site settings come from the real project, so fixtures exercise the real pipeline.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { type BuildEffects, type BuildResult, build } from '../src/build.ts'
 import { memoryChartCacheStore } from '../src/charts/cache.ts'
 import { BuildFailure, type Diagnostic, formatDiagnostic } from '../src/diagnostics/report.ts'
 import { articleCostModel } from '../src/model/index.ts'
+import { decodeText, readSourceText } from '../src/site/decode.ts'
 import { memoryMemo } from '../src/site/effects.ts'
 
 /** The project root (tests run from it). */
 export const root = process.cwd()
 
 /** Effects serving `content` (relative path → text) and the project's other files from disk. */
-export function memoryEffects(content: Readonly<Record<string, string>>): BuildEffects {
+export function memoryEffects(
+  content: Readonly<Record<string, string | Uint8Array>>,
+): BuildEffects {
   const files = new Map(Object.entries(content))
   return {
-    readText: async (path) => files.get(path) ?? readFileSync(join(root, path), 'utf8'),
+    // Decoded exactly as the real effects decode bytes (UTF-8 checked, BOM and CRLF dropped).
+    readText: async (path) => {
+      const value = files.get(path)
+      if (value === undefined) return readSourceText(root, path)
+      return decodeText(path, typeof value === 'string' ? Buffer.from(value) : value)
+    },
     list: async (dir) => {
       const own = [...files.keys()].filter((p) => p.startsWith(`${dir}/`))
       // content/ is always the fixture's; content/charts/ only when the fixture brings charts.
@@ -43,11 +51,13 @@ export const siteYaml = 'title: Test site\nseriesBaseUrl: https://example.org/\n
 
 /** Builds one markdown file in memory; returns the result or the diagnostics it failed with. */
 export async function buildOne(
-  markdown: string,
+  markdown: string | Uint8Array,
   options: {
     scenario?: string
     settings?: string[]
-    charts?: Readonly<Record<string, string>>
+    charts?: Readonly<Record<string, string | Uint8Array>>
+    /** Other content files by path relative to the project (`content/site.yaml`). */
+    files?: Readonly<Record<string, string | Uint8Array>>
   } = {},
 ): Promise<{ result?: BuildResult; diagnostics: Diagnostic[] }> {
   const charts = Object.entries(options.charts ?? {}).map(([name, text]) => [
@@ -62,6 +72,7 @@ export async function buildOne(
         'content/input.md': markdown,
         'content/site.yaml': siteYaml,
         ...Object.fromEntries(charts),
+        ...options.files,
       }),
     )
     return { result, diagnostics: [...result.warnings] }

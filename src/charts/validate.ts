@@ -7,6 +7,7 @@ import { chartMessages } from '../diagnostics/chart-messages.ts'
 import { suggest as closestMatch } from '../diagnostics/suggest.ts'
 import { ChartError } from './errors.ts'
 import { collectDataUsage, type DataRef, type FieldRef, rowFields } from './fields.ts'
+import { checkChartDataLimits } from './inline-data.ts'
 import { assertUtcTime } from './time-zone.ts'
 
 /** Rows by dataset name, as the renderer receives them. */
@@ -20,6 +21,7 @@ export type ChartDatasets = Readonly<Record<string, ReadonlyArray<Record<string,
  */
 export function validateChartData(spec: Record<string, unknown>, datasets: ChartDatasets): void {
   checkMarkTypes(spec, '')
+  checkChartDataLimits(spec, datasets)
   assertUtcTime(spec)
   const usage = collectDataUsage(spec)
   for (const ref of usage.dataRefs) checkDataRef(ref, datasets)

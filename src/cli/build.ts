@@ -2,14 +2,14 @@
  * `npm run build [-- --scenario NAME] [--set ID=VALUE …] [--out DIR]`: builds the site and
  * swaps it into place; on any error the previous output stays untouched.
  */
-import { resolve } from 'node:path'
 import { build } from '../build.ts'
 import { formatDiagnostic } from '../diagnostics/report.ts'
 import type { CostModel } from '../model/index.ts'
 import { fsEffects } from '../site/effects.ts'
-import { writeSite } from '../site/write.ts'
+import { checkOutputFolder, writeOutput } from '../site/output-folder.ts'
 import { parse, samplingFromFlags, scenarioOptions, withFlagErrors } from './args.ts'
 import type { Output } from './figures.ts'
+import { enforceStrict, safetyOptions } from './safety-options.ts'
 
 /** Project root: the folder npm runs scripts in. */
 export const projectRoot = (): string => process.cwd()
@@ -20,8 +20,13 @@ export async function buildCommand(
   output: Output,
   model: CostModel,
 ): Promise<number> {
-  const { values } = parse('build', argv, { ...scenarioOptions, out: { type: 'string' } })
+  const { values } = parse('build', argv, {
+    ...scenarioOptions,
+    out: { type: 'string' },
+    ...safetyOptions,
+  })
   const root = projectRoot()
+  await checkOutputFolder(root, values.out ?? 'dist', { force: values.force })
   const started = performance.now()
   const result = await withFlagErrors(() =>
     build(
@@ -30,8 +35,10 @@ export async function buildCommand(
       fsEffects(root),
     ),
   )
-  const outDir = resolve(root, values.out ?? 'dist')
-  await writeSite(outDir, result.files)
+  enforceStrict(result.warnings, values.strict)
+  const outDir = await writeOutput(root, values.out ?? 'dist', result.files, {
+    force: values.force,
+  })
   for (const warning of result.warnings) process.stderr.write(`${formatDiagnostic(warning)}\n`)
   const failing = result.claims.filter((c) => !c.holds)
   output.out(

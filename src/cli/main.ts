@@ -11,6 +11,7 @@ import { buildCommand } from './build.ts'
 import { devCommand } from './dev.ts'
 import { explainCommand } from './explain.ts'
 import { figuresCommand, type Output } from './figures.ts'
+import { internalErrorText, takeDebug } from './safety-options.ts'
 import { figuresCheckCommand, figuresUpdateCommand } from './snapshot.ts'
 
 type Command = (
@@ -36,7 +37,8 @@ export async function main(
   output: Output = stdout,
   model: CostModel = articleCostModel,
 ): Promise<number> {
-  const [name = '', ...rest] = argv
+  const { argv: args, debug } = takeDebug(argv)
+  const [name = '', ...rest] = args
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined
   if (!command) {
     const { reason, hint } = cliMessages.unknownCommand(name, Object.keys(commands))
@@ -48,7 +50,10 @@ export async function main(
     return await command(rest, output, model)
   } catch (error) {
     const diagnostics = toDiagnostics(error)
-    if (!diagnostics) throw error
+    if (!diagnostics) {
+      process.stderr.write(internalErrorText(error, debug))
+      return 1
+    }
     for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
     return 1
   }

@@ -3,10 +3,11 @@
  * compare with (or rewrite) content/figures.snapshot.json. The check prints a table of what
  * moved and exits 1; in GitHub Actions the same table goes to the job summary.
  */
-import { appendFile, readFile, writeFile } from 'node:fs/promises'
+import { appendFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { build } from '../build.ts'
 import type { CostModel } from '../model/index.ts'
+import { readSourceText } from '../site/decode.ts'
 import { fsEffects } from '../site/effects.ts'
 import { changesMarkdown, changesTable, diffSnapshots } from '../snapshot/diff.ts'
 import {
@@ -38,7 +39,7 @@ export async function figuresCheckCommand(
   const current = await currentSnapshot(root, model)
   let committed: Snapshot
   try {
-    committed = parseSnapshot(await readFile(join(root, SNAPSHOT_PATH), 'utf8'))
+    committed = parseSnapshot(await readSourceText(root, SNAPSHOT_PATH))
   } catch (error) {
     output.out(
       `${SNAPSHOT_PATH}: cannot read the snapshot (${error instanceof Error ? error.message : String(error)}); run \`npm run figures:update\`\n`,

@@ -11,6 +11,8 @@ export type ChartRuleId = RuleSubset<
   | 'chart-compile'
   | 'chart-warning'
   | 'chart-invalid-json'
+  | 'chart-inline-data'
+  | 'chart-too-large'
 >
 
 /** A catalog entry's output: everything but the position, which the caller adds. */

@@ -121,6 +121,7 @@ export const messages = {
     hint: 'start the file with `---`, `title: …`, `date: YYYY-MM-DD`, `---`',
   }),
   templateHint: 'check the variable names against the page context in src/render/page.ts',
+  siteHint,
   missingChartSpec: (src: string, suggestion: string | undefined) => ({
     reason: `Unexpected missing chart spec ${code(src)}, expected a file in content/charts/`,
     hint: suggestion
@@ -154,4 +155,75 @@ export const messages = {
     'non-finite': 'a figure or the expression is infinite or undefined under this scenario',
     'type-mismatch': 'numbers and true/false values do not mix: compare numbers to get true/false',
   } as Readonly<Record<string, string>>,
+  // --- Issue 14 (safe build): output folder, decoding, links, typed numbers, limits. ---
+  outputNotOurs: (folder: string) => ({
+    reason: `Unexpected existing folder ${code(folder)} with files this tool did not write, expected an empty folder, a new one, or a previous output`,
+    hint: 'choose another --out, empty the folder yourself, or pass --force to replace it',
+  }),
+  outputProtected: (folder: string, what: string) => ({
+    reason: `Unexpected output folder ${code(folder)}: it is ${what}, expected a folder of its own`,
+    hint: 'the build replaces its output folder entirely; use --out dist or a new folder such as --out dist-draft',
+  }),
+  outputNotFolder: (folder: string) => ({
+    reason: `Unexpected file ${code(folder)} as output folder, expected a folder`,
+    hint: 'choose another --out',
+  }),
+  outputWrite: (folder: string, detail: string) => ({
+    reason: `Unexpected failure writing ${code(folder)}: ${detail}, expected a writable output folder and parent`,
+    hint: 'check the permissions of the output folder and its parent, or choose another --out',
+  }),
+  fileRead: (detail: string) => ({
+    reason: `Unexpected unreadable file: ${detail}, expected a readable file`,
+    hint: 'check that the file exists and that you may read it',
+  }),
+  invalidUtf8: (byte: number) => ({
+    reason: `Unexpected byte 0x${byte.toString(16).padStart(2, '0').toUpperCase()} that is not UTF-8, expected text encoded as UTF-8`,
+    hint: 'save the file as UTF-8 (with or without a BOM)',
+  }),
+  noArticles: () => ({
+    reason: 'Unexpected content folder without articles, expected at least one `content/*.md`',
+    hint: 'add an article such as content/my-article.md with front matter `title` and `date`',
+  }),
+  siteYamlLimits: (detail: string) => ({
+    reason: `Unexpected YAML beyond the resource limits: ${detail}`,
+    hint: 'settings and front matter are plain values: remove the anchors and aliases (`&a`, `*a`)',
+  }),
+  calendarDate: (date: string) => ({
+    reason: `Unexpected date ${code(date)}, expected a real calendar date as YYYY-MM-DD`,
+    hint: 'months run 01–12 and days 01–28/29/30/31 depending on the month',
+  }),
+  unsafeUrl: (url: string, protocol: string) => ({
+    reason: `Unexpected link protocol ${code(protocol)} in ${code(url)}, expected http, https, mailto, a relative URL or a #fragment`,
+    hint: 'only web and mail links reach the page; remove the link or point it at a web page',
+  }),
+  literalVal: (expression: string) => ({
+    reason: `Unexpected ${code(`:val[${expression}]`)} that reads no figure, expected an expression over figure ids`,
+    hint: 'a literal is not a computed number: add the quantity to src/model/inputs.ts with its source and show it with `:val[its.id]`',
+  }),
+  typedNumber: (text: string, figure: string | undefined) => ({
+    reason: `Unexpected number ${code(text)} typed by hand, expected a computed number`,
+    hint: figure
+      ? `it matches figure ${code(figure)}: write ${code(`:val[${figure}]`)}`
+      : 'show it with `:val[figure.id]`, or, if it is a name, year or section number, add a rule to src/pipeline/typed-number-rules.ts',
+  }),
+  chartInlineData: (kind: string) => ({
+    reason: `Unexpected inline chart data \`data.${kind}\`, expected \`"data": {"name": "<dataset>"}\` computed from the model`,
+    hint: 'numbers in a chart come from src/model/datasets.ts; a deliberate exception needs `"usermeta": {"inlineDataReason": "…"}` in the spec',
+  }),
+  chartTooLarge: (cells: number, limit: number) => ({
+    reason: `Unexpected chart dataset of ${cells} cells (rows × fields), expected at most ${limit}`,
+    hint: 'aggregate the data in src/model/datasets.ts; charts render at build time and must stay small',
+  }),
+  pageTimeout: (seconds: number) => ({
+    reason: `Unexpected page build longer than ${seconds} s, expected each page to build within its time budget`,
+    hint: 'look for very large charts, tables or generated sections on this page',
+  }),
+  unreadableNumber: (text: string, format: string | undefined) => ({
+    reason: `Unexpected ${code(text)} as a shown number, expected a value its format${format ? ` ${code(format)}` : ''} can print`,
+    hint: 'the value is out of range for the format: check the expression, or use `sci` or `eng` for very large or small values',
+  }),
+  internalError: (detail: string) => ({
+    reason: `Internal error (a bug in the build, not in your content): ${detail}`,
+    hint: 'please report it with the command you ran; rerun with --debug to print the stack',
+  }),
 } as const

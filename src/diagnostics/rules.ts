@@ -21,6 +21,10 @@ export const rules = {
   'frontmatter-yaml': 'front matter that is not valid YAML',
   'frontmatter-schema': 'a front-matter key or value the schema rejects',
   'frontmatter-missing': 'an article without front matter',
+  'literal-val': 'a `:val` that reads no figure (a typed number disguised as a computed one)',
+  'typed-number': 'a number typed by hand in prose where a figure should be computed',
+  'number-out-of-range': 'a computed number too large or too small to print plainly',
+  'unsafe-url': 'a link whose scheme is not http, https, mailto, relative or a fragment',
   // Expressions
   'expr-syntax': 'an expression that does not parse',
   'unknown-figure': 'a figure id the model does not define',
@@ -49,6 +53,9 @@ export const rules = {
   'chart-unknown-field': 'a chart field its dataset does not have',
   'chart-compile': 'a spec Vega-Lite or Vega cannot compile',
   'chart-warning': 'a Vega-Lite or Vega warning (usually a silently wrong chart)',
+  'chart-inline-data':
+    'numbers typed into a chart spec (`data.values`, generators) without a reason',
+  'chart-too-large': 'a chart dataset above the cap on rows × fields',
   // Citations and the bibliography
   'bibtex-syntax': 'references.bib that does not parse',
   'duplicate-citation-key': 'two entries with one key',
@@ -64,6 +71,12 @@ export const rules = {
   // Templates, site settings, the command line
   template: 'a template that fails to load, compile or render',
   'site-config': 'content/site.yaml that does not parse or validate',
+  yaml: 'YAML that does not parse',
+  'yaml-limits': 'YAML beyond the resource limits (alias bombs, nesting)',
+  encoding: 'an input file that is not UTF-8',
+  'file-read': 'an input file that cannot be read',
+  'no-articles': 'a content folder without articles',
+  'page-timeout': 'a page that takes longer than its time budget',
   'cli-usage': 'an unknown command, flag or argument',
 } as const
 

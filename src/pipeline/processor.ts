@@ -17,13 +17,16 @@ import { loweredHandlers } from './mdast-to-hast.ts'
 import rehypeCharts from './rehype-charts.ts'
 import rehypeHighlight, { type TextMemo } from './rehype-highlight.ts'
 import rehypeProvenance from './rehype-provenance.ts'
+import rehypeSafeLinks from './rehype-safe-links.ts'
 import rehypeSeriesLinks from './rehype-series-links.ts'
 import rehypeTitle from './rehype-title.ts'
 import rehypeToc from './rehype-toc.ts'
 import remarkCitations from './remark-citations.ts'
 import remarkDirectives, { type RemarkDirectivesOptions } from './remark-directives.ts'
+import remarkFigureRange from './remark-figure-range.ts'
 import remarkFrontmatterValidate from './remark-frontmatter-validate.ts'
 import remarkTitle from './remark-title.ts'
+import remarkTypedNumbers from './remark-typed-numbers.ts'
 
 /** Everything the stages need from the build. */
 export interface ProcessorOptions extends RemarkDirectivesOptions {
@@ -41,10 +44,14 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkGfm)
       .use(remarkDirective)
       .use(remarkFrontmatterValidate)
+      // The lint reads the front matter's title itself, before the title joins the tree.
+      .use(remarkTypedNumbers, options)
       .use(remarkTitle)
       .use(remarkDirectives, options)
+      .use(remarkFigureRange)
       .use(remarkCitations, { bibliography: options.sources.bibliography })
       .use(remarkRehype, { handlers: loweredHandlers })
+      .use(rehypeSafeLinks)
       .use(rehypeSeriesLinks, { seriesBaseUrl: options.seriesBaseUrl })
       .use(rehypeCharts, { session: options.session, store: options.chartStore })
       .use(rehypeSlug)

@@ -11,10 +11,15 @@ import { z } from 'zod'
 import { messages } from '../diagnostics/messages.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
 import { suggest } from '../diagnostics/suggest.ts'
+import { yamlToJs } from '../site/yaml-safe.ts'
+import { calendarDateDetail, isCalendarDate } from './calendar-date.ts'
 
 const schema = z.strictObject({
   title: z.string().min(1),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+    .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || isCalendarDate(d), calendarDateDetail),
   summary: z.string().default(''),
   tags: z.array(z.string()).default([]),
   authors: z.array(z.string()).default([]),
@@ -70,7 +75,12 @@ export default function remarkFrontmatterValidate() {
       )
       return
     }
-    const parsed = schema.safeParse(doc.toJS())
+    const js = yamlToJs(doc)
+    if (!js.ok) {
+      fail(messages.siteYamlLimits(js.detail), 'yaml-limits', base)
+      return
+    }
+    const parsed = schema.safeParse(js.value)
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined

@@ -3,6 +3,7 @@
  * HTML-escaped unless marked safe, undefined values are errors, and errors name their template.
  */
 import nunjucks from 'nunjucks'
+import { NormalisedLoader } from './normalised-loader.ts'
 import { trackTemplateErrorOrigins } from './template-error.ts'
 
 const months = [
@@ -44,7 +45,7 @@ function shortHash(hash: string, length = 7): string {
  * new environment per rebuild so edited templates are always read again.
  */
 export function createEnvironment(templatesDir: string): nunjucks.Environment {
-  const loader = new nunjucks.FileSystemLoader(templatesDir, { watch: false, noCache: false })
+  const loader = new NormalisedLoader(templatesDir, { watch: false, noCache: false })
   const env = new nunjucks.Environment(loader, {
     autoescape: true,
     throwOnUndefined: true,

@@ -4,11 +4,12 @@
  * .cache/charts/ (keyed by spec, data and library versions; safe to delete).
  */
 import { execFile } from 'node:child_process'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { type ChartCacheStore, fsChartCacheStore } from '../charts/cache.ts'
 import type { TextMemo } from '../pipeline/rehype-highlight.ts'
+import { readSourceText } from './decode.ts'
 
 /** What the build reads, and where it keeps what it may reuse. */
 export interface BuildEffects {
@@ -27,7 +28,7 @@ export interface BuildEffects {
 /** Effects reading from `root`. */
 export function fsEffects(root: string, memo: TextMemo = memoryMemo()): BuildEffects {
   return {
-    readText: (path) => readFile(join(root, path), 'utf8'),
+    readText: (path) => readSourceText(root, path),
     list: async (dir) =>
       (await readdir(join(root, dir), { withFileTypes: true }))
         .filter((e) => e.isFile())

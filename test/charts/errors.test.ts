@@ -106,6 +106,7 @@ describe('chart errors', () => {
     const spec = barOf({ values: [{ stage: 'a', cost_usd: 0 }] })
     const error = await renderError({
       ...spec,
+      usermeta: { inlineDataReason: 'a zero on a log scale, which no model dataset holds' },
       encoding: { ...spec.encoding, y: { ...spec.encoding.y, scale: { type: 'log' } } },
     })
     assert.equal(error.ruleId, 'chart-warning')
@@ -114,6 +115,7 @@ describe('chart errors', () => {
 
   it('dates in local time are an error, since the SVG would depend on the time zone', async () => {
     const dated = (x: Record<string, unknown>) => ({
+      usermeta: { inlineDataReason: 'a date column, which no model dataset holds' },
       data: { values: [{ day: '2024-01-01', cost_usd: 1 }] },
       mark: 'line',
       encoding: { x: { field: 'day', ...x }, y: { field: 'cost_usd', type: 'quantitative' } },
