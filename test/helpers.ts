@@ -8,7 +8,7 @@ import { type BuildEffects, type BuildResult, build } from '../src/build.ts'
 import { memoryChartCacheStore } from '../src/charts/cache.ts'
 import { BuildFailure, type Diagnostic, formatDiagnostic } from '../src/diagnostics/report.ts'
 import { articleCostModel } from '../src/model/index.ts'
-import { decodeText, readSourceText } from '../src/site/decode.ts'
+import { decodeText, readSourceText } from '../src/read/decode.ts'
 import { memoryMemo } from '../src/site/effects.ts'
 
 /** The project root (tests run from it). */

@@ -7,7 +7,7 @@ import { appendFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { build } from '../build.ts'
 import type { CostModel } from '../model/index.ts'
-import { readSourceText } from '../site/decode.ts'
+import { readSourceText } from '../read/decode.ts'
 import { fsEffects } from '../site/effects.ts'
 import { changesMarkdown, changesTable, diffSnapshots } from '../snapshot/diff.ts'
 import {

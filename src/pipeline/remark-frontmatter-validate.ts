@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { messages } from '../diagnostics/messages.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
 import { suggest } from '../diagnostics/suggest.ts'
-import { yamlToJs } from '../site/yaml-safe.ts'
+import { yamlToJs } from '../read/yaml.ts'
 import { calendarDateDetail, isCalendarDate } from './calendar-date.ts'
 
 const schema = z.strictObject({

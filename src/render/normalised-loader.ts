@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { relative } from 'node:path'
 import nunjucks from 'nunjucks'
 import { BuildFailure } from '../diagnostics/report.ts'
-import { decodeText } from '../site/decode.ts'
+import { decodeText } from '../read/decode.ts'
 
 /** nunjucks' FileSystemLoader with the build's decoding. */
 export class NormalisedLoader extends nunjucks.FileSystemLoader {

@@ -2,9 +2,10 @@
  * The articles of a build and the per-page time budget: a content folder without articles is a
  * located error, and a page that takes too long fails naming the page instead of stalling.
  */
-import type { BuildEffects } from '../build.ts'
+
 import { messages } from '../diagnostics/messages.ts'
 import { BuildFailure } from '../diagnostics/report.ts'
+import type { BuildEffects } from './effects.ts'
 
 /** Seconds a page may take to process (charts included) before the build gives up on it. */
 export const PAGE_TIME_BUDGET_SECONDS = 60

@@ -6,8 +6,8 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml'
 import { z } from 'zod'
 import { messages } from '../diagnostics/messages.ts'
 import { BuildFailure } from '../diagnostics/report.ts'
+import { parseYamlFile } from '../read/yaml.ts'
 import type { BuildEffects } from './effects.ts'
-import { parseYamlFile } from './yaml-safe.ts'
 
 /** Where the settings live, relative to the project root. */
 export const SITE_PATH = 'content/site.yaml'

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { type ChartCacheStore, fsChartCacheStore } from '../charts/cache.ts'
 import type { TextMemo } from '../pipeline/rehype-highlight.ts'
-import { readSourceText } from './decode.ts'
+import { readSourceText } from '../read/decode.ts'
 
 /** What the build reads, and where it keeps what it may reuse. */
 export interface BuildEffects {

@@ -35,7 +35,15 @@ const realHome = process.env.HOME
 const fixtures = join(root, 'test', 'fixtures')
 /** Copied afresh for every case; `src/` is copied once (no case writes to it, and the tree
  * comparison would catch one that did). */
-const copied = ['bin', 'content', 'templates', 'package.json', 'package-lock.json']
+const copied = [
+  'bin',
+  'scripts',
+  'lib',
+  'content',
+  'templates',
+  'package.json',
+  'package-lock.json',
+]
 let work: string
 let project: string
 let home: string

@@ -43,7 +43,7 @@ test('content/site.yaml errors name the file, the line and the rule', async () =
   ).catch((error: unknown) => error)
   assert.ok(failure instanceof BuildFailure)
   const [d] = failure.diagnostics
-  assert.equal(d?.ruleId, 'site-config')
+  assert.equal(d?.ruleId, 'yaml')
   assert.match(d?.place ?? '', /^content\/site\.yaml:\d+:\d+$/)
   const missing = await build(
     articleCostModel,

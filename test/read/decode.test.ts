@@ -6,8 +6,8 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import fc from 'fast-check'
 import { BuildFailure } from '../../src/diagnostics/report.ts'
+import { decodeText, firstInvalidByte, normaliseText } from '../../src/read/decode.ts'
 import { withinBudget } from '../../src/site/articles.ts'
-import { decodeText, firstInvalidByte, normaliseText } from '../../src/site/decode.ts'
 
 test('valid UTF-8 decodes like TextDecoder, without BOM and CR', () => {
   fc.assert(
