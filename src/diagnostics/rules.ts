@@ -41,6 +41,8 @@ export const rules = {
   'model-cycle': 'figures (or scenarios) that depend on themselves',
   'model-unknown-dependency': 'a formula naming a figure the model does not define',
   'model-duplicate-id': 'two figures with one id',
+  'model-formula-arity':
+    'a compute function that does not take one value per figure its formula names',
   'non-finite-figure': 'a figure whose value is infinite or undefined',
   'override-derived': 'an override of a computed figure instead of an input',
   'override-invalid': 'an override value outside the input’s accepted range',

@@ -3,6 +3,8 @@
  * Each uses the appendix functions in formulas.ts so the listings the page shows are the
  * code that produced its numbers. Ids are stable: pages, snapshots and tests depend on them.
  */
+
+import { formulaDependencies } from './formula.ts'
 import {
   calculateCost,
   calculateGpuHours,
@@ -13,22 +15,25 @@ import {
 import type { DerivedDef, FormulaCall } from './types.ts'
 import type { UnitSymbol } from './units.ts'
 
-function derive(
-  id: string,
-  unit: UnitSymbol,
-  label: string,
-  deps: readonly string[],
-  formula: string,
-  compute: (values: readonly number[]) => number,
-): DerivedDef {
-  return { id, unit, label, deps, formula, compute }
+/**
+ * A derived figure, defined once: its dependencies are the `{id}` markers of its formula, in
+ * order of first appearance, and `compute` receives their values in that order (compileModel
+ * checks the arity), so the formula a reader sees and the code that runs cannot drift apart.
+ */
+function derive(def: {
+  readonly id: string
+  readonly unit: UnitSymbol
+  readonly label: string
+  readonly formula: string
+  readonly compute: (...values: number[]) => number
+  readonly format?: string
+}): DerivedDef {
+  return { ...def, deps: formulaDependencies(def.formula) }
 }
 
-// Values arrive as a dense array in `deps` order; this reads one without `!` at every use.
-const at = (values: readonly number[], index: number): number => values[index] ?? Number.NaN
-const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0)
-const product = (values: readonly number[]): number => values.reduce((a, b) => a * b, 1)
-const ratio = (values: readonly number[]): number => at(values, 0) / at(values, 1)
+// Variadic: the sum or product of however many figures the formula names.
+const sum = (...values: number[]): number => values.reduce((a, b) => a + b, 0)
+const product = (...values: number[]): number => values.reduce((a, b) => a * b, 1)
 
 /** Tokens → FLOPs → GPU-hours → dollars for one stage, named `<stage>.*`. */
 function stage(
@@ -39,85 +44,84 @@ function stage(
   flopsFactorId: string,
   throughputId = 'throughput.effective',
 ): DerivedDef[] {
-  const tokenDeps = epochsId ? [countId, 'sequence.length', epochsId] : [countId, 'sequence.length']
   const tokenFormula = epochsId
     ? `{${countId}} × {sequence.length} × {${epochsId}}`
     : `{${countId}} × {sequence.length}`
   return [
-    derive(`${name}.tokens`, 'tokens', `${title} tokens`, tokenDeps, tokenFormula, (v) =>
-      calculateTotalTokens(at(v, 0), at(v, 1), epochsId ? at(v, 2) : 1),
-    ),
-    derive(
-      `${name}.flops`,
-      'FLOP',
-      `${title} FLOPs`,
-      [`${name}.tokens`, 'model.params', flopsFactorId],
-      `{${name}.tokens} × {model.params} × {${flopsFactorId}}`,
-      (v) => calculateTotalFlops(at(v, 0), at(v, 1), at(v, 2)),
-    ),
-    derive(
-      `${name}.gpuHours`,
-      'GPU·h',
-      `${title} GPU-hours`,
-      [`${name}.flops`, throughputId, 'const.secondsPerHour'],
-      `{${name}.flops} ÷ ({${throughputId}} × {const.secondsPerHour})`,
-      (v) => calculateGpuHours(at(v, 0), at(v, 1)),
-    ),
-    derive(
-      `${name}.cost`,
-      'USD',
-      `${title} cost`,
-      [`${name}.gpuHours`, 'price.gpuHour'],
-      `{${name}.gpuHours} × {price.gpuHour}`,
-      (v) => calculateCost(at(v, 0), at(v, 1)),
-    ),
+    derive({
+      id: `${name}.tokens`,
+      unit: 'tokens',
+      label: `${title} tokens`,
+      formula: tokenFormula,
+      compute: epochsId
+        ? (a, b, c) => calculateTotalTokens(a, b, c)
+        : (a, b) => calculateTotalTokens(a, b, 1),
+    }),
+    derive({
+      id: `${name}.flops`,
+      unit: 'FLOP',
+      label: `${title} FLOPs`,
+      formula: `{${name}.tokens} × {model.params} × {${flopsFactorId}}`,
+      compute: (a, b, c) => calculateTotalFlops(a, b, c),
+    }),
+    derive({
+      id: `${name}.gpuHours`,
+      unit: 'GPU·h',
+      label: `${title} GPU-hours`,
+      formula: `{${name}.flops} ÷ ({${throughputId}} × {const.secondsPerHour})`,
+      // The third marker names the seconds per hour that calculateGpuHours applies itself.
+      compute: (flops, throughput, _secondsPerHour) => calculateGpuHours(flops, throughput),
+    }),
+    derive({
+      id: `${name}.cost`,
+      unit: 'USD',
+      label: `${title} cost`,
+      formula: `{${name}.gpuHours} × {price.gpuHour}`,
+      compute: (a, b) => calculateCost(a, b),
+    }),
   ]
 }
 
 const throughput = [
-  derive(
-    'llama2.pretrain.flops',
-    'FLOP',
-    'Llama 2 70B pre-training FLOPs',
-    ['llama2.pretrain.tokens', 'llama2.params', 'flops.perToken.train'],
-    '{llama2.pretrain.tokens} × {llama2.params} × {flops.perToken.train}',
-    (v) => calculateTotalFlops(at(v, 0), at(v, 1), at(v, 2)),
-  ),
-  derive(
-    'throughput.sustained',
-    'TFLOP/s',
-    'Sustained throughput per GPU',
-    ['llama2.pretrain.flops', 'llama2.pretrain.gpuHours', 'const.secondsPerHour'],
-    '{llama2.pretrain.flops} ÷ ({llama2.pretrain.gpuHours} × {const.secondsPerHour})',
-    (v) => calculateSustainedPerformanceTflops(at(v, 0), at(v, 1)),
-  ),
-  derive(
-    'hardware.utilization',
-    '%',
-    'Model FLOPs utilisation of the anchor run',
-    ['throughput.sustained', 'hardware.anchorPeak'],
-    '{throughput.sustained} ÷ {hardware.anchorPeak}',
-    ratio,
-  ),
-  derive(
-    'throughput.effective',
-    'TFLOP/s',
-    'Throughput on the priced GPU',
-    ['throughput.sustained', 'hardware.peak', 'hardware.anchorPeak'],
-    '{throughput.sustained} × {hardware.peak} ÷ {hardware.anchorPeak}',
-    (v) => at(v, 0) * (at(v, 1) / at(v, 2)),
-  ),
+  derive({
+    id: 'llama2.pretrain.flops',
+    unit: 'FLOP',
+    label: 'Llama 2 70B pre-training FLOPs',
+    formula: '{llama2.pretrain.tokens} × {llama2.params} × {flops.perToken.train}',
+    compute: (a, b, c) => calculateTotalFlops(a, b, c),
+  }),
+  derive({
+    id: 'throughput.sustained',
+    unit: 'TFLOP/s',
+    label: 'Sustained throughput per GPU',
+    formula: '{llama2.pretrain.flops} ÷ ({llama2.pretrain.gpuHours} × {const.secondsPerHour})',
+    compute: (flops, gpuHours, _secondsPerHour) =>
+      calculateSustainedPerformanceTflops(flops, gpuHours),
+  }),
+  derive({
+    id: 'hardware.utilization',
+    unit: '%',
+    label: 'Model FLOPs utilisation of the anchor run',
+    formula: '{throughput.sustained} ÷ {hardware.anchorPeak}',
+    compute: (a, b) => a / b,
+  }),
+  derive({
+    id: 'throughput.effective',
+    unit: 'TFLOP/s',
+    label: 'Throughput on the priced GPU',
+    formula: '{throughput.sustained} × {hardware.peak} ÷ {hardware.anchorPeak}',
+    compute: (a, b, c) => a * (b / c),
+  }),
 ]
 
 const sft = [
-  derive(
-    'sft.examples',
-    'examples',
-    'SFT seed examples',
-    ['sft.iftExamples', 'sft.eftExamples'],
-    '{sft.iftExamples} + {sft.eftExamples}',
-    sum,
-  ),
+  derive({
+    id: 'sft.examples',
+    unit: 'examples',
+    label: 'SFT seed examples',
+    formula: '{sft.iftExamples} + {sft.eftExamples}',
+    compute: sum,
+  }),
   ...stage('sft', 'SFT', 'sft.examples', 'sft.epochs', 'flops.perToken.train'),
 ]
 
@@ -125,92 +129,82 @@ const sft = [
 function iteration(name: 'm1' | 'm2', title: string): DerivedDef[] {
   const p = `rlaif.${name}`
   return [
-    derive(
-      `${p}.prompts`,
-      'calls',
-      `${title} prompt generations`,
-      [`rlaif.pairs.${name}`, 'rlaif.promptsPerPair'],
-      `{rlaif.pairs.${name}} × {rlaif.promptsPerPair}`,
-      product,
-    ),
-    derive(
-      `${p}.responses`,
-      'calls',
-      `${title} response generations`,
-      [`${p}.prompts`, 'rlaif.candidatesPerPrompt'],
-      `{${p}.prompts} × {rlaif.candidatesPerPrompt}`,
-      product,
-    ),
-    derive(
-      `${p}.judgments`,
-      'calls',
-      `${title} judgments`,
-      [`${p}.responses`, 'rlaif.judgeSamples'],
-      `{${p}.responses} × {rlaif.judgeSamples}`,
-      product,
-    ),
-    derive(
-      `${p}.calls`,
-      'calls',
-      `${title} inference calls`,
-      [`${p}.prompts`, `${p}.responses`, `${p}.judgments`],
-      `{${p}.prompts} + {${p}.responses} + {${p}.judgments}`,
-      sum,
-    ),
+    derive({
+      id: `${p}.prompts`,
+      unit: 'calls',
+      label: `${title} prompt generations`,
+      formula: `{rlaif.pairs.${name}} × {rlaif.promptsPerPair}`,
+      compute: product,
+    }),
+    derive({
+      id: `${p}.responses`,
+      unit: 'calls',
+      label: `${title} response generations`,
+      formula: `{${p}.prompts} × {rlaif.candidatesPerPrompt}`,
+      compute: product,
+    }),
+    derive({
+      id: `${p}.judgments`,
+      unit: 'calls',
+      label: `${title} judgments`,
+      formula: `{${p}.responses} × {rlaif.judgeSamples}`,
+      compute: product,
+    }),
+    derive({
+      id: `${p}.calls`,
+      unit: 'calls',
+      label: `${title} inference calls`,
+      formula: `{${p}.prompts} + {${p}.responses} + {${p}.judgments}`,
+      compute: sum,
+    }),
   ]
 }
 
 const inference = [
   ...iteration('m1', 'M1'),
   ...iteration('m2', 'M2'),
-  derive(
-    'rlaif.pairs.total',
-    'pairs',
-    'Synthetic preference pairs',
-    ['rlaif.pairs.m1', 'rlaif.pairs.m2'],
-    '{rlaif.pairs.m1} + {rlaif.pairs.m2}',
-    sum,
-  ),
-  derive(
-    'inference.prompts',
-    'calls',
-    'Prompt generations',
-    ['rlaif.m1.prompts', 'rlaif.m2.prompts'],
-    '{rlaif.m1.prompts} + {rlaif.m2.prompts}',
-    sum,
-  ),
-  derive(
-    'inference.responses',
-    'calls',
-    'Response generations',
-    ['rlaif.m1.responses', 'rlaif.m2.responses'],
-    '{rlaif.m1.responses} + {rlaif.m2.responses}',
-    sum,
-  ),
-  derive(
-    'inference.judgments',
-    'calls',
-    'Judgments',
-    ['rlaif.m1.judgments', 'rlaif.m2.judgments'],
-    '{rlaif.m1.judgments} + {rlaif.m2.judgments}',
-    sum,
-  ),
-  derive(
-    'inference.calls',
-    'calls',
-    'Inference calls',
-    ['rlaif.m1.calls', 'rlaif.m2.calls'],
-    '{rlaif.m1.calls} + {rlaif.m2.calls}',
-    sum,
-  ),
-  derive(
-    'throughput.inference',
-    'TFLOP/s',
-    'Inference throughput on the priced GPU',
-    ['throughput.effective', 'inference.relativeThroughput'],
-    '{throughput.effective} × {inference.relativeThroughput}',
-    product,
-  ),
+  derive({
+    id: 'rlaif.pairs.total',
+    unit: 'pairs',
+    label: 'Synthetic preference pairs',
+    formula: '{rlaif.pairs.m1} + {rlaif.pairs.m2}',
+    compute: sum,
+  }),
+  derive({
+    id: 'inference.prompts',
+    unit: 'calls',
+    label: 'Prompt generations',
+    formula: '{rlaif.m1.prompts} + {rlaif.m2.prompts}',
+    compute: sum,
+  }),
+  derive({
+    id: 'inference.responses',
+    unit: 'calls',
+    label: 'Response generations',
+    formula: '{rlaif.m1.responses} + {rlaif.m2.responses}',
+    compute: sum,
+  }),
+  derive({
+    id: 'inference.judgments',
+    unit: 'calls',
+    label: 'Judgments',
+    formula: '{rlaif.m1.judgments} + {rlaif.m2.judgments}',
+    compute: sum,
+  }),
+  derive({
+    id: 'inference.calls',
+    unit: 'calls',
+    label: 'Inference calls',
+    formula: '{rlaif.m1.calls} + {rlaif.m2.calls}',
+    compute: sum,
+  }),
+  derive({
+    id: 'throughput.inference',
+    unit: 'TFLOP/s',
+    label: 'Inference throughput on the priced GPU',
+    formula: '{throughput.effective} × {inference.relativeThroughput}',
+    compute: product,
+  }),
   ...stage(
     'inference',
     'Inference',
@@ -219,233 +213,208 @@ const inference = [
     'flops.perToken.forward',
     'throughput.inference',
   ),
-  derive(
-    'inference.promptCost',
-    'USD',
-    'Prompt generation cost',
-    ['inference.cost', 'inference.prompts', 'inference.calls'],
-    '{inference.cost} × {inference.prompts} ÷ {inference.calls}',
-    (v) => (at(v, 0) * at(v, 1)) / at(v, 2),
-  ),
-  derive(
-    'inference.responseCost',
-    'USD',
-    'Response generation cost',
-    ['inference.cost', 'inference.responses', 'inference.calls'],
-    '{inference.cost} × {inference.responses} ÷ {inference.calls}',
-    (v) => (at(v, 0) * at(v, 1)) / at(v, 2),
-  ),
-  derive(
-    'inference.judgeCost',
-    'USD',
-    'Judging cost',
-    ['inference.cost', 'inference.judgments', 'inference.calls'],
-    '{inference.cost} × {inference.judgments} ÷ {inference.calls}',
-    (v) => (at(v, 0) * at(v, 1)) / at(v, 2),
-  ),
+  derive({
+    id: 'inference.promptCost',
+    unit: 'USD',
+    label: 'Prompt generation cost',
+    formula: '{inference.cost} × {inference.prompts} ÷ {inference.calls}',
+    compute: (a, b, c) => (a * b) / c,
+  }),
+  derive({
+    id: 'inference.responseCost',
+    unit: 'USD',
+    label: 'Response generation cost',
+    formula: '{inference.cost} × {inference.responses} ÷ {inference.calls}',
+    compute: (a, b, c) => (a * b) / c,
+  }),
+  derive({
+    id: 'inference.judgeCost',
+    unit: 'USD',
+    label: 'Judging cost',
+    formula: '{inference.cost} × {inference.judgments} ÷ {inference.calls}',
+    compute: (a, b, c) => (a * b) / c,
+  }),
 ]
 
 const dpo = [
-  derive(
-    'flops.perToken.backward',
-    'FLOP/(token·param)',
-    'Backward-pass FLOPs per token per parameter',
-    ['flops.perToken.train', 'flops.perToken.forward'],
-    '{flops.perToken.train} − {flops.perToken.forward}',
-    (v) => at(v, 0) - at(v, 1),
-  ),
-  derive(
-    'dpo.flopsPerToken.reference',
-    'FLOP/(token·param)',
-    'DPO reference-model forward FLOPs',
-    ['flops.perToken.forward', 'dpo.sequencesPerPair'],
-    '{flops.perToken.forward} × {dpo.sequencesPerPair}',
-    product,
-  ),
-  derive(
-    'dpo.flopsPerToken.policyForward',
-    'FLOP/(token·param)',
-    'DPO policy forward FLOPs',
-    ['flops.perToken.forward', 'dpo.sequencesPerPair'],
-    '{flops.perToken.forward} × {dpo.sequencesPerPair}',
-    product,
-  ),
-  derive(
-    'dpo.flopsPerToken.policyBackward',
-    'FLOP/(token·param)',
-    'DPO policy backward FLOPs',
-    ['flops.perToken.backward', 'dpo.sequencesPerPair'],
-    '{flops.perToken.backward} × {dpo.sequencesPerPair}',
-    product,
-  ),
-  derive(
-    'flops.perToken.dpo',
-    'FLOP/(token·param)',
-    'DPO FLOPs per token per parameter',
-    [
-      'dpo.flopsPerToken.reference',
-      'dpo.flopsPerToken.policyForward',
-      'dpo.flopsPerToken.policyBackward',
-    ],
-    '{dpo.flopsPerToken.reference} + {dpo.flopsPerToken.policyForward} + {dpo.flopsPerToken.policyBackward}',
-    sum,
-  ),
-  derive(
-    'dpo.pairs',
-    'pairs',
-    'Pairs DPO trains on',
-    ['rlaif.pairs.m1', 'rlaif.pairs.m2', 'dpo.iterationsTrained'],
-    '{rlaif.pairs.m1} + {rlaif.pairs.m2} if {dpo.iterationsTrained} = 2',
-    (v) => at(v, 0) + (at(v, 2) >= 2 ? at(v, 1) : 0),
-  ),
+  derive({
+    id: 'flops.perToken.backward',
+    unit: 'FLOP/(token·param)',
+    label: 'Backward-pass FLOPs per token per parameter',
+    formula: '{flops.perToken.train} − {flops.perToken.forward}',
+    compute: (a, b) => a - b,
+  }),
+  derive({
+    id: 'dpo.flopsPerToken.reference',
+    unit: 'FLOP/(token·param)',
+    label: 'DPO reference-model forward FLOPs',
+    formula: '{flops.perToken.forward} × {dpo.sequencesPerPair}',
+    compute: product,
+  }),
+  derive({
+    id: 'dpo.flopsPerToken.policyForward',
+    unit: 'FLOP/(token·param)',
+    label: 'DPO policy forward FLOPs',
+    formula: '{flops.perToken.forward} × {dpo.sequencesPerPair}',
+    compute: product,
+  }),
+  derive({
+    id: 'dpo.flopsPerToken.policyBackward',
+    unit: 'FLOP/(token·param)',
+    label: 'DPO policy backward FLOPs',
+    formula: '{flops.perToken.backward} × {dpo.sequencesPerPair}',
+    compute: product,
+  }),
+  derive({
+    id: 'flops.perToken.dpo',
+    unit: 'FLOP/(token·param)',
+    label: 'DPO FLOPs per token per parameter',
+    formula:
+      '{dpo.flopsPerToken.reference} + {dpo.flopsPerToken.policyForward} + {dpo.flopsPerToken.policyBackward}',
+    compute: sum,
+  }),
+  derive({
+    id: 'dpo.pairs',
+    unit: 'pairs',
+    label: 'Pairs DPO trains on',
+    formula: '{rlaif.pairs.m1}, plus {rlaif.pairs.m2} when {dpo.iterationsTrained} ≥ 2',
+    compute: (a, b, c) => a + (c >= 2 ? b : 0),
+  }),
   ...stage('dpo', 'DPO', 'dpo.pairs', 'dpo.epochs', 'flops.perToken.dpo'),
 ]
 
 const comparison = [
-  derive(
-    'synthetic.total',
-    'USD',
-    'Synthetic generation cost',
-    ['sft.cost', 'inference.cost', 'dpo.cost'],
-    '{sft.cost} + {inference.cost} + {dpo.cost}',
-    sum,
-  ),
-  derive(
-    'synthetic.costPerPair',
-    'USD/pair',
-    'Synthetic cost per pair',
-    ['synthetic.total', 'rlaif.pairs.total'],
-    '{synthetic.total} ÷ {rlaif.pairs.total}',
-    ratio,
-  ),
-  derive(
-    'human.cost.conservative',
-    'USD',
-    'Human cost of the synthetic pair count, lower bound',
-    ['rlaif.pairs.total', 'human.price.conservative'],
-    '{rlaif.pairs.total} × {human.price.conservative}',
-    product,
-  ),
-  derive(
-    'human.cost.realistic',
-    'USD',
-    'Human cost of the synthetic pair count, upper bound',
-    ['rlaif.pairs.total', 'human.price.realistic'],
-    '{rlaif.pairs.total} × {human.price.realistic}',
-    product,
-  ),
-  derive(
-    'llama2.humanCost.conservative',
-    'USD',
-    "Llama 2's human pairs at the lower price",
-    ['llama2.humanPairs', 'human.price.conservative'],
-    '{llama2.humanPairs} × {human.price.conservative}',
-    product,
-  ),
-  derive(
-    'llama2.humanCost.realistic',
-    'USD',
-    "Llama 2's human pairs at the upper price",
-    ['llama2.humanPairs', 'human.price.realistic'],
-    '{llama2.humanPairs} × {human.price.realistic}',
-    product,
-  ),
-  derive(
-    'ratio.conservative',
-    '×',
-    'Cost reduction, conservative',
-    ['human.cost.conservative', 'synthetic.total'],
-    '{human.cost.conservative} ÷ {synthetic.total}',
-    ratio,
-  ),
-  derive(
-    'ratio.realistic',
-    '×',
-    'Cost reduction, realistic',
-    ['human.cost.realistic', 'synthetic.total'],
-    '{human.cost.realistic} ÷ {synthetic.total}',
-    ratio,
-  ),
-  derive(
-    'price.reserved.discount',
-    '%',
-    'Reserved-instance discount',
-    ['price.reserved', 'price.gpuHour'],
-    '1 − {price.reserved} ÷ {price.gpuHour}',
-    (v) => 1 - ratio(v),
-  ),
-  derive(
-    'price.spot.discount',
-    '%',
-    'Spot discount',
-    ['price.spot', 'price.gpuHour'],
-    '1 − {price.spot} ÷ {price.gpuHour}',
-    (v) => 1 - ratio(v),
-  ),
+  derive({
+    id: 'synthetic.total',
+    unit: 'USD',
+    label: 'Synthetic generation cost',
+    formula: '{sft.cost} + {inference.cost} + {dpo.cost}',
+    compute: sum,
+  }),
+  derive({
+    id: 'synthetic.costPerPair',
+    unit: 'USD/pair',
+    label: 'Synthetic cost per pair',
+    formula: '{synthetic.total} ÷ {rlaif.pairs.total}',
+    compute: (a, b) => a / b,
+  }),
+  derive({
+    id: 'human.cost.conservative',
+    unit: 'USD',
+    label: 'Human cost of the synthetic pair count, lower bound',
+    formula: '{rlaif.pairs.total} × {human.price.conservative}',
+    compute: product,
+  }),
+  derive({
+    id: 'human.cost.realistic',
+    unit: 'USD',
+    label: 'Human cost of the synthetic pair count, upper bound',
+    formula: '{rlaif.pairs.total} × {human.price.realistic}',
+    compute: product,
+  }),
+  derive({
+    id: 'llama2.humanCost.conservative',
+    unit: 'USD',
+    label: "Llama 2's human pairs at the lower price",
+    formula: '{llama2.humanPairs} × {human.price.conservative}',
+    compute: product,
+  }),
+  derive({
+    id: 'llama2.humanCost.realistic',
+    unit: 'USD',
+    label: "Llama 2's human pairs at the upper price",
+    formula: '{llama2.humanPairs} × {human.price.realistic}',
+    compute: product,
+  }),
+  derive({
+    id: 'ratio.conservative',
+    unit: '×',
+    label: 'Cost reduction, conservative',
+    formula: '{human.cost.conservative} ÷ {synthetic.total}',
+    compute: (a, b) => a / b,
+  }),
+  derive({
+    id: 'ratio.realistic',
+    unit: '×',
+    label: 'Cost reduction, realistic',
+    formula: '{human.cost.realistic} ÷ {synthetic.total}',
+    compute: (a, b) => a / b,
+  }),
+  derive({
+    id: 'price.reserved.discount',
+    unit: '%',
+    label: 'Reserved-instance discount',
+    formula: '1 − {price.reserved} ÷ {price.gpuHour}',
+    compute: (a, b) => 1 - a / b,
+  }),
+  derive({
+    id: 'price.spot.discount',
+    unit: '%',
+    label: 'Spot discount',
+    formula: '1 − {price.spot} ÷ {price.gpuHour}',
+    compute: (a, b) => 1 - a / b,
+  }),
 ]
 
 // Every stage cost is proportional to the parameter count at a fixed throughput, so a size
 // ratio is a cost ratio. Tests check this against the size scenarios.
 const scaling = [
-  derive(
-    'scaling.small.savings',
-    '×',
-    'Cost saving of the small model',
-    ['model.params', 'scaling.params.small'],
-    '{model.params} ÷ {scaling.params.small}',
-    ratio,
-  ),
-  derive(
-    'scaling.medium.savings',
-    '×',
-    'Cost saving of the medium model',
-    ['model.params', 'scaling.params.medium'],
-    '{model.params} ÷ {scaling.params.medium}',
-    ratio,
-  ),
-  derive(
-    'scaling.large.premium',
-    '×',
-    'Cost premium of the large model',
-    ['scaling.params.large', 'model.params'],
-    '{scaling.params.large} ÷ {model.params}',
-    ratio,
-  ),
-  derive('synthetic.fixedCost', 'USD', 'Fixed cost (SFT)', ['sft.cost'], '{sft.cost}', (v) =>
-    at(v, 0),
-  ),
-  derive(
-    'synthetic.variableCostPerPair',
-    'USD/pair',
-    'Variable cost per pair (inference and DPO)',
-    ['inference.cost', 'dpo.cost', 'rlaif.pairs.total'],
-    '({inference.cost} + {dpo.cost}) ÷ {rlaif.pairs.total}',
-    (v) => (at(v, 0) + at(v, 1)) / at(v, 2),
-  ),
-  derive(
-    'scaling.cost.small',
-    'USD',
-    'Synthetic cost of the small run',
-    ['synthetic.fixedCost', 'synthetic.variableCostPerPair', 'scaling.pairs.small'],
-    '{synthetic.fixedCost} + {synthetic.variableCostPerPair} × {scaling.pairs.small}',
-    (v) => at(v, 0) + at(v, 1) * at(v, 2),
-  ),
-  derive(
-    'scaling.cost.large',
-    'USD',
-    'Synthetic cost of the large run',
-    ['synthetic.fixedCost', 'synthetic.variableCostPerPair', 'scaling.pairs.large'],
-    '{synthetic.fixedCost} + {synthetic.variableCostPerPair} × {scaling.pairs.large}',
-    (v) => at(v, 0) + at(v, 1) * at(v, 2),
-  ),
-  derive(
-    'scaling.costRatio',
-    '×',
-    'Cost of the large run relative to the small',
-    ['scaling.cost.large', 'scaling.cost.small'],
-    '{scaling.cost.large} ÷ {scaling.cost.small}',
-    ratio,
-  ),
+  derive({
+    id: 'scaling.small.savings',
+    unit: '×',
+    label: 'Cost saving of the small model',
+    formula: '{model.params} ÷ {scaling.params.small}',
+    compute: (a, b) => a / b,
+  }),
+  derive({
+    id: 'scaling.medium.savings',
+    unit: '×',
+    label: 'Cost saving of the medium model',
+    formula: '{model.params} ÷ {scaling.params.medium}',
+    compute: (a, b) => a / b,
+  }),
+  derive({
+    id: 'scaling.large.premium',
+    unit: '×',
+    label: 'Cost premium of the large model',
+    formula: '{scaling.params.large} ÷ {model.params}',
+    compute: (a, b) => a / b,
+  }),
+  derive({
+    id: 'synthetic.fixedCost',
+    unit: 'USD',
+    label: 'Fixed cost (SFT)',
+    formula: '{sft.cost}',
+    compute: (a) => a,
+  }),
+  derive({
+    id: 'synthetic.variableCostPerPair',
+    unit: 'USD/pair',
+    label: 'Variable cost per pair (inference and DPO)',
+    formula: '({inference.cost} + {dpo.cost}) ÷ {rlaif.pairs.total}',
+    compute: (a, b, c) => (a + b) / c,
+  }),
+  derive({
+    id: 'scaling.cost.small',
+    unit: 'USD',
+    label: 'Synthetic cost of the small run',
+    formula: '{synthetic.fixedCost} + {synthetic.variableCostPerPair} × {scaling.pairs.small}',
+    compute: (a, b, c) => a + b * c,
+  }),
+  derive({
+    id: 'scaling.cost.large',
+    unit: 'USD',
+    label: 'Synthetic cost of the large run',
+    formula: '{synthetic.fixedCost} + {synthetic.variableCostPerPair} × {scaling.pairs.large}',
+    compute: (a, b, c) => a + b * c,
+  }),
+  derive({
+    id: 'scaling.costRatio',
+    unit: '×',
+    label: 'Cost of the large run relative to the small',
+    formula: '{scaling.cost.large} ÷ {scaling.cost.small}',
+    compute: (a, b) => a / b,
+  }),
 ]
 
 /** All derived figures. Order does not matter: the evaluator sorts them by dependency. */

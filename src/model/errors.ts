@@ -10,6 +10,7 @@ export type ModelRuleId = RuleSubset<
   | 'model-cycle'
   | 'model-unknown-dependency'
   | 'model-duplicate-id'
+  | 'model-formula-arity'
   | 'non-finite-figure'
   | 'unknown-figure'
   | 'override-derived'

@@ -45,7 +45,16 @@ export function compileModel(
       })
     known.add(def.id)
   }
-  for (const def of derived) byId.set(def.id, def)
+  for (const def of derived) {
+    byId.set(def.id, def)
+    // A variadic compute (sum, product) has length 0 and takes any number of values.
+    if (def.compute.length !== 0 && def.compute.length !== def.deps.length)
+      throw new ModelError(
+        'model-formula-arity',
+        `Unexpected compute of \`${def.id}\` taking ${def.compute.length} values, expected ${def.deps.length}: one per figure its formula names`,
+        { figure: def.id, hint: `the formula reads ${def.deps.join(', ')}` },
+      )
+  }
   const ordered = sortByDependency(derived, byId, known)
   const ids = [...inputs.map((d) => d.id), ...ordered.map((d) => d.id)]
   const index = new Map(ids.map((id, i) => [id, i]))
@@ -104,21 +113,66 @@ export function evaluate(
     if (value !== undefined && value !== def.value) overridden.add(def.id)
     values[i] = value ?? def.value
   })
-  const offset = model.inputs.length
-  const scratch: number[] = []
-  for (let d = 0; d < model.derived.length; d++) {
-    const def = model.derived[d] as DerivedDef
-    const deps = model.depIndices[d] as Int32Array
-    scratch.length = deps.length
-    for (let k = 0; k < deps.length; k++) scratch[k] = values[deps[k] as number] as number
-    const result = def.compute(scratch)
-    if (!Number.isFinite(result)) throw nonFinite(def, scratch, result)
-    values[offset + d] = result
-  }
+  const failed = evaluateRow(model, values, 0)
+  if (failed >= 0) throw nonFinite(model, values, 0, failed)
   return makeEvaluation(model, values, overridden)
 }
 
-function nonFinite(def: DerivedDef, inputs: readonly number[], result: number): ModelError {
+/**
+ * Fills the derived figures of the draw that starts at `base` in `row` (its inputs already set),
+ * in dependency order: a straight loop over typed arrays, each figure's `compute` called with its
+ * dependencies' values as arguments (no array, no Map). Returns the index of the first derived
+ * figure whose value is not finite, or -1.
+ */
+export function evaluateRow(model: CompiledModel, row: Float64Array, base: number): number {
+  const offset = base + model.inputs.length
+  const { derived, depIndices } = model
+  let failed = -1
+  for (let d = 0; d < derived.length; d++) {
+    const f = (derived[d] as DerivedDef).compute
+    const deps = depIndices[d] as Int32Array
+    const n = deps.length
+    const a = n > 0 ? (row[base + (deps[0] as number)] as number) : 0
+    const b = n > 1 ? (row[base + (deps[1] as number)] as number) : 0
+    const c = n > 2 ? (row[base + (deps[2] as number)] as number) : 0
+    let result: number
+    if (n === 1) result = f(a)
+    else if (n === 2) result = f(a, b)
+    else if (n === 3) result = f(a, b, c)
+    else result = f(...Array.from(deps, (index) => row[base + index] as number))
+    if (failed < 0 && !Number.isFinite(result)) failed = d
+    row[offset + d] = result
+  }
+  return failed
+}
+
+/**
+ * Evaluates `count` input vectors at once: `inputs` holds them one after another (each
+ * `model.inputs.length` long, in model order); the result holds every figure of each, one row
+ * after another (`model.ids.length` long). For chart sweeps and Monte Carlo draws. Throws
+ * ModelError for the first non-finite figure.
+ */
+export function evaluateBatch(
+  model: CompiledModel,
+  inputs: Float64Array,
+  count: number,
+): Float64Array {
+  const width = model.ids.length
+  const n = model.inputs.length
+  const rows = new Float64Array(count * width)
+  for (let i = 0; i < count; i++) {
+    rows.set(inputs.subarray(i * n, (i + 1) * n), i * width)
+    const failed = evaluateRow(model, rows, i * width)
+    if (failed >= 0) throw nonFinite(model, rows, i * width, failed)
+  }
+  return rows
+}
+
+function nonFinite(model: CompiledModel, row: Float64Array, base: number, d: number): ModelError {
+  const def = model.derived[d] as DerivedDef
+  const deps = model.depIndices[d] as Int32Array
+  const inputs = Array.from(deps, (index) => row[base + index] as number)
+  const result = row[base + model.inputs.length + d] as number
   const readings = def.deps.map((dep, k) => `${dep} = ${inputs[k]}`).join(', ')
   return new ModelError(
     'non-finite-figure',

@@ -7,8 +7,8 @@
  */
 import { normalCdf, normalQuantile, quantileOf } from './distributions.ts'
 import { ModelError } from './errors.ts'
-import type { CompiledModel } from './evaluate.ts'
-import type { Correlation, DerivedDef, InputDef } from './types.ts'
+import { type CompiledModel, evaluateRow } from './evaluate.ts'
+import type { Correlation, InputDef } from './types.ts'
 
 /** The sampling settings; the defaults are what the article is built with. */
 export interface SampleOptions {
@@ -157,25 +157,6 @@ export function sampleModel(
     n,
     drawn.map((d) => d.id),
   )
-}
-
-/** Argument arrays per derived figure, allocated once per model (the hot loop allocates none). */
-const argumentArrays = new WeakMap<CompiledModel, number[][]>()
-
-/** Fills the derived figures of the draw at `base` in dependency order (inputs already set). */
-function evaluateRow(model: CompiledModel, row: Float64Array, base: number): void {
-  let args = argumentArrays.get(model)
-  if (!args) {
-    args = model.depIndices.map((deps) => new Array<number>(deps.length).fill(0))
-    argumentArrays.set(model, args)
-  }
-  const offset = base + model.inputs.length
-  for (let d = 0; d < model.derived.length; d++) {
-    const deps = model.depIndices[d] as Int32Array
-    const values = args[d] as number[]
-    for (let k = 0; k < deps.length; k++) values[k] = row[base + (deps[k] as number)] as number
-    row[offset + d] = (model.derived[d] as DerivedDef).compute(values)
-  }
 }
 
 function makeSample(

@@ -80,11 +80,12 @@ export interface DerivedDef {
   readonly id: string
   readonly unit: UnitSymbol
   readonly label: string
-  /** Figures this one reads, in the order `compute` receives them. */
+  /** Figures this one reads: the formula's `{id}` markers, in the order `compute` receives them. */
   readonly deps: readonly string[]
   /** Readable formula; `{id}` marks where a dependency's value goes. */
   readonly formula: string
-  readonly compute: (values: readonly number[]) => number
+  /** The value from the dependencies' values, one parameter each (or variadic). */
+  readonly compute: (...values: number[]) => number
   /** Display format when the unit's default does not suit (see src/format). */
   readonly format?: string
 }

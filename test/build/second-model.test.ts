@@ -33,7 +33,7 @@ const derived = (
     label,
     deps,
     formula,
-    compute: (v: readonly number[]) => compute(...v),
+    compute,
   }) as DerivedDef
 
 /** Hours of a job on rented GPUs, and what they cost. */

@@ -137,8 +137,8 @@ describe('figures snapshot', () => {
     assert.equal(run('figures-check').code, 0)
     const restore = edit(
       'src/model/inputs.ts',
-      /'human\.price\.realistic',\s*1\.5,/,
-      "'human.price.realistic', 1.6,",
+      /id: 'human\.price\.realistic',\s*value: 1\.5,/,
+      "id: 'human.price.realistic', value: 1.6,",
     )
     const check = run('figures-check')
     assert.equal(check.code, 1)
@@ -158,7 +158,11 @@ describe('figures snapshot', () => {
   })
 
   test('the job summary gets a markdown table', () => {
-    const restore = edit('src/model/inputs.ts', /'sft\.epochs',\s*1,/, "'sft.epochs', 2,")
+    const restore = edit(
+      'src/model/inputs.ts',
+      /id: 'sft\.epochs',\s*value: 1,/,
+      "id: 'sft.epochs', value: 2,",
+    )
     const summary = join(dir, 'summary.md')
     const r = spawnSync(process.execPath, ['bin/article.mjs', 'figures-check'], {
       cwd: dir,

@@ -22,8 +22,8 @@ const rejects = (fn: () => unknown, ruleId: string, pattern: RegExp) =>
   )
 
 test('a dependency cycle is an error naming the cycle', () => {
-  const a = derived('a', ['b'], (v) => v[0] ?? 0)
-  const b = derived('b', ['a'], (v) => v[0] ?? 0)
+  const a = derived('a', ['b'], (v) => v)
+  const b = derived('b', ['a'], (v) => v)
   rejects(() => compileModel([x], [a, b]), 'model-cycle', /a → b → a/)
 })
 
@@ -36,11 +36,16 @@ test('an unknown dependency and a duplicate id are errors', () => {
   rejects(() => compileModel([x, x], []), 'model-duplicate-id', /x/)
 })
 
-test('a non-finite result names the figure and its inputs', () => {
-  const model = compileModel(
-    [x, zero],
-    [derived('q', ['x', 'zero'], (v) => (v[0] ?? 0) / (v[1] ?? 0))],
+test('a compute that does not take one value per formula marker is an error', () => {
+  rejects(
+    () => compileModel([x, zero], [derived('q', ['x', 'zero'], (x) => x)]),
+    'model-formula-arity',
+    /`q` taking 1 values, expected 2/,
   )
+})
+
+test('a non-finite result names the figure and its inputs', () => {
+  const model = compileModel([x, zero], [derived('q', ['x', 'zero'], (x, zero) => x / zero)])
   rejects(() => evaluate(model), 'non-finite-figure', /`q`.*zero = 0/s)
 })
 

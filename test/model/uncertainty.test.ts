@@ -37,7 +37,7 @@ const derived = (id: string, deps: string[], compute: (...v: number[]) => number
     label: id,
     deps,
     formula: deps.map((d) => `{${d}}`).join(' ∘ '),
-    compute: (v: readonly number[]) => compute(...v),
+    compute,
   }) as DerivedDef
 
 const logn = (low: number, high: number): Uncertainty => ({
