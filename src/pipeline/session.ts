@@ -154,13 +154,15 @@ export function createModelSession(
   }
   const claim = (expression: string | ExprNode, scenario: string): ClaimOutcome =>
     claimOutcome(expression, scenario, context, evaluation)
-  const samples = new Map<string, Sample>()
+  const samples = drawsCache(model)
   const uncertainty = (scenario: string): Sample => {
-    let found = samples.get(scenario)
+    const base = new Map([...evaluation(scenario).overrides].map(([id, o]) => [id, o.value]))
+    // Keyed by everything the draws depend on: the input values, the sample count and the seed.
+    const key = JSON.stringify([[...base], sampling.samples, sampling.seed])
+    let found = samples.get(key)
     if (!found) {
-      const base = new Map([...evaluation(scenario).overrides].map(([id, o]) => [id, o.value]))
       found = sampleModel(compiled, base, model.correlations, sampling)
-      samples.set(scenario, found)
+      samples.set(key, found)
     }
     return found
   }
@@ -247,6 +249,20 @@ function claimOutcome(
     return `${id} = ${values.join(', ')}`
   })
   return { holds: result.kind === 'boolean' ? result.value : null, readings, figures }
+}
+
+/**
+ * Monte Carlo draws kept for as long as their model object lives: the dev server rebuilds with
+ * the same model until a model edit brings a new one, so unchanged draws are not recomputed.
+ */
+const drawCaches = new WeakMap<CostModel, Map<string, Sample>>()
+function drawsCache(model: CostModel): Map<string, Sample> {
+  let cache = drawCaches.get(model)
+  if (!cache) {
+    cache = new Map()
+    drawCaches.set(model, cache)
+  }
+  return cache
 }
 
 /** Whether a claim holds under a scenario; null when it cannot be evaluated there. */
