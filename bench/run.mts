@@ -49,7 +49,16 @@ function time(command: string, args: string[], cwd: string, before?: () => void)
 /** A throwaway project: our sources and content, with node_modules linked. */
 function scratchProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-'))
-  for (const entry of ['bin', 'src', 'content', 'templates', 'package.json', 'package-lock.json'])
+  for (const entry of [
+    'bin',
+    'scripts',
+    'lib',
+    'src',
+    'content',
+    'templates',
+    'package.json',
+    'package-lock.json',
+  ])
     cpSync(join(root, entry), join(dir, entry), { recursive: true })
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
   return dir
@@ -129,7 +138,12 @@ async function main(): Promise<void> {
       `---\ntitle: "Page ${i}"\ndate: 2025-11-13\n---\n\n${body}`,
     )
   const startCorpus = performance.now()
-  execFileSync(process.execPath, ['bin/article.mjs', 'build'], { cwd: corpus, stdio: 'ignore' })
+  try {
+    execFileSync(process.execPath, ['bin/article.mjs', 'build'], { cwd: corpus, stdio: 'pipe' })
+  } catch (error) {
+    process.stderr.write(String((error as { stderr?: Buffer }).stderr ?? error))
+    throw error
+  }
   row(
     `${pages}-page corpus, one build`,
     performance.now() - startCorpus,

@@ -173,13 +173,21 @@ function makeSample(
     return i
   }
   const sortedCache = new Map<string, Float64Array>()
+  const quantileCache = new Map<string, Quantiles>()
   const sorted = (id: string): Float64Array => {
     let column = sortedCache.get(id)
     if (!column) {
       const i = index(id)
       column = new Float64Array(n)
-      for (let k = 0; k < n; k++) column[k] = values[k * width + i] as number
-      column.sort()
+      let constant = true
+      const first = values[i] as number
+      for (let k = 0; k < n; k++) {
+        const v = values[k * width + i] as number
+        column[k] = v
+        if (v !== first) constant = false
+      }
+      // Most figures do not depend on any drawn input: nothing to sort.
+      if (!constant) column.sort()
       sortedCache.set(id, column)
     }
     return column
@@ -192,10 +200,15 @@ function makeSample(
     row: (i) => values.subarray(i * width, (i + 1) * width),
     sorted,
     quantiles: (id) => {
-      const column = sorted(id)
-      let sum = 0
-      for (const v of column) sum += v
-      return { p5: at(column, 0.05), p50: at(column, 0.5), p95: at(column, 0.95), mean: sum / n }
+      let q = quantileCache.get(id)
+      if (!q) {
+        const column = sorted(id)
+        let sum = 0
+        for (const v of column) sum += v
+        q = { p5: at(column, 0.05), p50: at(column, 0.5), p95: at(column, 0.95), mean: sum / n }
+        quantileCache.set(id, q)
+      }
+      return q
     },
     share: (predicate) => {
       let hits = 0

@@ -167,5 +167,18 @@ function inputsTable(
       citation(source, bibliography),
     ]
   })
-  return table(['Input', 'Value', 'Unit', 'Note', 'Source'], rows, 'Model inputs', 'Model inputs')
+  const element = table(
+    ['Input', 'Value', 'Unit', 'Note', 'Source'],
+    rows,
+    'Model inputs',
+    'Model inputs',
+  )
+  // Popovers of numbers that rest on many inputs link here instead of repeating the list.
+  element.properties.id = inputsTableId(scenario)
+  return element
+}
+
+/** The id of the inputs table of a scenario, for links from popovers. */
+export function inputsTableId(scenario: string): string {
+  return `model-inputs-${scenario}`
 }

@@ -17,6 +17,7 @@ import { formatInterval } from '../format/interval.ts'
 import { formatNumber } from '../format/number.ts'
 import { dependencyClosure, type Evaluation, quantileAt } from '../model/index.ts'
 import { citation } from './figure-element.ts'
+import { inputsTableId } from './generated-tables.ts'
 import type { ShownNumber } from './records.ts'
 import type { ModelSession } from './session.ts'
 import { sparkline } from './sparkline.ts'
@@ -32,6 +33,15 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
   return (tree: Root, file: VFile): void => {
     const popovers = new Map<string, Element>()
     const numbers: Array<[Element, ShownNumber]> = []
+    const tables = new Set(
+      (file.data.generatedSlots ?? [])
+        .filter((slot) => slot.kind === 'inputs-table')
+        .map((slot) => slot.scenario),
+    )
+    // Any scenario's numbers link to the page's inputs table (their changed inputs are listed).
+    const table = [...tables][0]
+    const inputsTable = (scenario: string) =>
+      tables.has(scenario) ? inputsTableId(scenario) : table && inputsTableId(table)
     // The title (taken out of the body by rehype-title) shares the body's popovers.
     const title = file.data.titleElement
     for (const root of title ? [title, tree] : [tree]) {
@@ -44,7 +54,7 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
       const key = `${record.scenario}\u0000${record.expression}\u0000${record.formatted}`
       let popover = popovers.get(key)
       if (!popover) {
-        popover = provenancePopover(`prov-${popovers.size + 1}`, record, options)
+        popover = provenancePopover(`prov-${popovers.size + 1}`, record, options, inputsTable)
         popovers.set(key, popover)
       }
       const id = String(popover.properties.id)
@@ -71,7 +81,12 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
   }
 }
 
-function provenancePopover(id: string, record: ShownNumber, options: ProvenanceOptions): Element {
+function provenancePopover(
+  id: string,
+  record: ShownNumber,
+  options: ProvenanceOptions,
+  inputsTable: (scenario: string) => string | undefined,
+): Element {
   const evaluation = options.session.evaluation(record.scenario).evaluation
   const single = record.figure
   const body: ElementContent[] = single
@@ -88,20 +103,7 @@ function provenancePopover(id: string, record: ShownNumber, options: ProvenanceO
       ]),
     )
   const leaves = inputsOf(record.figures, evaluation).filter((input) => input !== single)
-  if (leaves.length > 0) {
-    if (leaves.length <= 5) body.push(h('p', { className: ['provenance-label'] }, ['Inputs']))
-    const list = h(
-      'ul',
-      { className: ['provenance-inputs'] },
-      leaves.map((input) => inputItem(input, evaluation, options.bibliography)),
-    )
-    // A ratio rests on twenty-odd inputs: keep the popover short until the reader asks.
-    body.push(
-      leaves.length > 5
-        ? h('details', [h('summary', [`All ${leaves.length} inputs`]), list])
-        : list,
-    )
-  }
+  body.push(...inputsPart(leaves, evaluation, options, inputsTable(record.scenario)))
   const label = options.session.scenarioLabel(record.scenario)
   body.push(
     h('p', { className: ['provenance-meta'] }, [
@@ -200,6 +202,50 @@ function intervalLine(interval: string, session: ModelSession): Element {
   return h('p', { className: ['provenance-interval'] }, [
     `90% interval over the input ranges: ${interval} (${formatNumber(session.sampling.samples, 'int')} draws)`,
   ])
+}
+
+/**
+ * The inputs a number rests on: listed when there are a few; when there are many (a ratio rests
+ * on twenty-odd) and the page has an inputs table, a link to it, so the list appears once.
+ */
+function inputsPart(
+  leaves: readonly string[],
+  evaluation: Evaluation,
+  options: ProvenanceOptions,
+  table: string | undefined,
+): ElementContent[] {
+  if (leaves.length === 0) return []
+  const list = () =>
+    h(
+      'ul',
+      { className: ['provenance-inputs'] },
+      leaves.map((input) => inputItem(input, evaluation, options.bibliography)),
+    )
+  if (leaves.length <= 5) return [h('p', { className: ['provenance-label'] }, ['Inputs']), list()]
+  if (table) {
+    // Inputs the scenario or a --set changed are listed; the rest are as in the inputs table.
+    const changed = leaves.filter((id) => {
+      const p = evaluation.figure(id).provenance
+      return p.kind === 'input' && p.overridden
+    })
+    return [
+      h('p', { className: ['provenance-label'] }, [
+        `Rests on ${leaves.length} model inputs, `,
+        h('a', { href: `#${table}` }, ['listed with their sources']),
+        changed.length > 0 ? '; changed here:' : '.',
+      ]),
+      ...(changed.length > 0
+        ? [
+            h(
+              'ul',
+              { className: ['provenance-inputs'] },
+              changed.map((input) => inputItem(input, evaluation, options.bibliography)),
+            ),
+          ]
+        : []),
+    ]
+  }
+  return [h('details', [h('summary', [`All ${leaves.length} inputs`]), list()])]
 }
 
 /** The model inputs a set of figures rests on, in model order. */

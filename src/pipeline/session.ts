@@ -155,15 +155,19 @@ export function createModelSession(
   const claim = (expression: string | ExprNode, scenario: string): ClaimOutcome =>
     claimOutcome(expression, scenario, context, evaluation)
   const samples = drawsCache(model)
+  const byScenario = new Map<string, Sample>()
   const uncertainty = (scenario: string): Sample => {
+    let found = byScenario.get(scenario)
+    if (found) return found
     const base = new Map([...evaluation(scenario).overrides].map(([id, o]) => [id, o.value]))
     // Keyed by everything the draws depend on: the input values, the sample count and the seed.
     const key = JSON.stringify([[...base], sampling.samples, sampling.seed])
-    let found = samples.get(key)
+    found = samples.get(key)
     if (!found) {
       found = sampleModel(compiled, base, model.correlations, sampling)
       samples.set(key, found)
     }
+    byScenario.set(scenario, found)
     return found
   }
   const rowFunctions = new Map<string, RowFunction>()
