@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import {
+  articleCostModel,
   articleModel,
   compileModel,
   type DerivedDef,
@@ -16,6 +17,7 @@ import {
   inputIndex,
   inputVectors,
   ModelError,
+  quantileAt,
   sampleModel,
   tornado,
 } from '../../src/model/index.ts'
@@ -98,4 +100,23 @@ test('tornado takes a figure id as well as a function of the inputs', () => {
     tornado(model, new Map(), 'ratio'),
     tornado(model, new Map(), (values) => evaluate(model, values).value('ratio')),
   )
+})
+
+test('quantiles by selection equal quantiles of the sorted draws, for every article figure', () => {
+  const draw = () =>
+    sampleModel(articleModel, new Map(), articleCostModel.correlations ?? [], {
+      samples: 2001,
+      seed: 5,
+    })
+  const [selected, sorted] = [draw(), draw()]
+  for (const id of articleModel.ids) {
+    const column = sorted.sorted(id)
+    const q = selected.quantiles(id)
+    assert.deepEqual(
+      [q.p5, q.p50, q.p95],
+      [quantileAt(column, 0.05), quantileAt(column, 0.5), quantileAt(column, 0.95)],
+      id,
+    )
+    assert.equal(q.mean, sorted.quantiles(id).mean, id)
+  }
 })
