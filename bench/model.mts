@@ -4,10 +4,13 @@
  * runs (10,000 draws). Medians of several one-second runs; `--quick` runs fewer.
  */
 import {
+  articleCostModel,
   articleModel,
   DEFAULT_SAMPLES,
   evaluate,
   evaluateBatch,
+  inputIndex,
+  inputVectors,
   sampleModel,
 } from '../src/model/index.ts'
 
@@ -27,18 +30,15 @@ function rate(step: (n: number) => number, ms = quick ? 300 : 1000): number {
   return done / ((performance.now() - start) / 1000)
 }
 
-const price = articleModel.index.get('price.gpuHour') as number
+const price = inputIndex(articleModel, 'price.gpuHour')
 const one = (n: number): number => {
   evaluate(articleModel, new Map([['price.gpuHour', 1 + (n % 7)]]))
   return 1
 }
 const width = articleModel.inputs.length
 const batchSize = 1000
-const vectors = new Float64Array(batchSize * width)
-for (let i = 0; i < batchSize; i++)
-  articleModel.inputs.forEach((input, k) => {
-    vectors[i * width + k] = k === price ? 1 + (i % 7) : input.value
-  })
+const vectors = inputVectors(articleModel, new Map(), batchSize)
+for (let i = 0; i < batchSize; i++) vectors[i * width + price] = 1 + (i % 7)
 const batch = (): number => {
   evaluateBatch(articleModel, vectors, batchSize)
   return batchSize
@@ -49,7 +49,12 @@ const batched = median(Array.from({ length: runs }, () => rate(batch)))
 const sampling = median(
   Array.from({ length: runs }, (_, seed) => {
     const start = performance.now()
-    sampleModel(articleModel, new Map(), [], { samples: DEFAULT_SAMPLES, seed })
+    const sample = sampleModel(articleModel, new Map(), articleCostModel.correlations ?? [], {
+      samples: DEFAULT_SAMPLES,
+      seed,
+    })
+    // What the build reads: quantiles and the mean of every figure.
+    for (const id of articleModel.ids) sample.quantiles(id)
     return performance.now() - start
   }),
 )
@@ -63,6 +68,6 @@ row(
   `${Math.round(batched).toLocaleString('en-US')}  (goal ≥ 200,000)`,
 )
 row(
-  `Monte Carlo, ${DEFAULT_SAMPLES.toLocaleString('en-US')} draws of ${articleModel.ids.length} figures`,
-  `${sampling.toFixed(0)} ms`,
+  `Monte Carlo, ${DEFAULT_SAMPLES.toLocaleString('en-US')} draws of ${articleModel.ids.length} figures + quantiles`,
+  `${sampling.toFixed(0)} ms  (goal ≤ 200 ms)`,
 )

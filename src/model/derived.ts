@@ -28,12 +28,35 @@ function derive(def: {
   readonly compute: (...values: number[]) => number
   readonly format?: string
 }): DerivedDef {
-  return { ...def, deps: formulaDependencies(def.formula) }
+  const deps = formulaDependencies(def.formula)
+  return { ...def, compute: fixedArity(def.compute, deps.length), deps }
 }
 
 // Variadic: the sum or product of however many figures the formula names.
 const sum = (...values: number[]): number => values.reduce((a, b) => a + b, 0)
 const product = (...values: number[]): number => values.reduce((a, b) => a * b, 1)
+
+/**
+ * `sum` and `product` with one parameter per dependency, so the evaluator's hot loop passes
+ * values without building a rest array (and compileModel's arity check sees a real arity).
+ * Same operation order as the variadic reduce, so every value is bit-identical.
+ */
+function fixedArity(
+  compute: (...values: number[]) => number,
+  n: number,
+): (...values: number[]) => number {
+  if (compute === sum) {
+    if (n === 2) return (a: number, b: number) => a + b
+    if (n === 3) return (a: number, b: number, c: number) => a + b + c
+    if (n === 4) return (a: number, b: number, c: number, d: number) => a + b + c + d
+  }
+  if (compute === product) {
+    if (n === 2) return (a: number, b: number) => a * b
+    if (n === 3) return (a: number, b: number, c: number) => a * b * c
+    if (n === 4) return (a: number, b: number, c: number, d: number) => a * b * c * d
+  }
+  return compute
+}
 
 /** Tokens → FLOPs → GPU-hours → dollars for one stage, named `<stage>.*`. */
 function stage(

@@ -107,41 +107,111 @@ export function evaluate(
   inputValues: ReadonlyMap<string, number> = new Map(),
 ): Evaluation {
   const values = new Float64Array(model.ids.length)
-  const overridden = new Set<string>()
-  model.inputs.forEach((def, i) => {
-    const value = inputValues.get(def.id)
-    if (value !== undefined && value !== def.value) overridden.add(def.id)
-    values[i] = value ?? def.value
-  })
+  values.set(planOf(model).defaults)
+  let overridden = new Set<string>()
+  for (const [id, value] of inputValues) {
+    const i = model.index.get(id)
+    const def = i === undefined ? undefined : model.inputs[i]
+    // Ids that are not inputs are ignored, as before.
+    if (def === undefined || def.id !== id) continue
+    if (value !== def.value) overridden.add(id)
+    values[i as number] = value
+  }
+  // In model order, as readers of `overridden` list them.
+  if (overridden.size > 1)
+    overridden = new Set(model.inputs.filter((d) => overridden.has(d.id)).map((d) => d.id))
   const failed = evaluateRow(model, values, 0)
   if (failed >= 0) throw nonFinite(model, values, 0, failed)
   return makeEvaluation(model, values, overridden)
 }
 
+/** A compiled model flattened for the hot loop: one function and up to four indices per figure. */
+interface Plan {
+  readonly fns: readonly ((...values: number[]) => number)[]
+  readonly arity: Int32Array
+  readonly i0: Int32Array
+  readonly i1: Int32Array
+  readonly i2: Int32Array
+  readonly i3: Int32Array
+  /** Reused argument list for a figure reading more than four values (none in the article). */
+  readonly scratch: number[]
+  /** Every input's point value, in model order. */
+  readonly defaults: Float64Array
+}
+
+const plans = new WeakMap<CompiledModel, Plan>()
+
+function planOf(model: CompiledModel): Plan {
+  let plan = plans.get(model)
+  if (!plan) {
+    const n = model.derived.length
+    const column = (k: number) =>
+      Int32Array.from(model.depIndices, (deps) => (deps.length > k ? (deps[k] as number) : 0))
+    plan = {
+      fns: model.derived.map((def) => def.compute),
+      arity: Int32Array.from(model.depIndices, (deps) => deps.length),
+      i0: column(0),
+      i1: column(1),
+      i2: column(2),
+      i3: column(3),
+      scratch: [],
+      defaults: Float64Array.from(model.inputs, (input) => input.value),
+    }
+    if (plan.arity.length !== n) throw new Error('depIndices and derived differ in length')
+    plans.set(model, plan)
+  }
+  return plan
+}
+
 /**
  * Fills the derived figures of the draw that starts at `base` in `row` (its inputs already set),
  * in dependency order: a straight loop over typed arrays, each figure's `compute` called with its
- * dependencies' values as arguments (no array, no Map). Returns the index of the first derived
- * figure whose value is not finite, or -1.
+ * dependencies' values as arguments chosen by arity (no Map, no array per figure). Returns the
+ * index of the first derived figure whose value is not finite, or -1.
  */
 export function evaluateRow(model: CompiledModel, row: Float64Array, base: number): number {
-  const offset = base + model.inputs.length
-  const { derived, depIndices } = model
+  const { fns, arity, i0, i1, i2, i3, scratch } = planOf(model)
+  const n = fns.length
+  let out = base + model.inputs.length
   let failed = -1
-  for (let d = 0; d < derived.length; d++) {
-    const f = (derived[d] as DerivedDef).compute
-    const deps = depIndices[d] as Int32Array
-    const n = deps.length
-    const a = n > 0 ? (row[base + (deps[0] as number)] as number) : 0
-    const b = n > 1 ? (row[base + (deps[1] as number)] as number) : 0
-    const c = n > 2 ? (row[base + (deps[2] as number)] as number) : 0
+  for (let d = 0; d < n; d++, out++) {
+    const f = fns[d] as (...values: number[]) => number
     let result: number
-    if (n === 1) result = f(a)
-    else if (n === 2) result = f(a, b)
-    else if (n === 3) result = f(a, b, c)
-    else result = f(...Array.from(deps, (index) => row[base + index] as number))
-    if (failed < 0 && !Number.isFinite(result)) failed = d
-    row[offset + d] = result
+    switch (arity[d]) {
+      case 1:
+        result = f(row[base + (i0[d] as number)] as number)
+        break
+      case 2:
+        result = f(row[base + (i0[d] as number)] as number, row[base + (i1[d] as number)] as number)
+        break
+      case 3:
+        result = f(
+          row[base + (i0[d] as number)] as number,
+          row[base + (i1[d] as number)] as number,
+          row[base + (i2[d] as number)] as number,
+        )
+        break
+      case 4:
+        result = f(
+          row[base + (i0[d] as number)] as number,
+          row[base + (i1[d] as number)] as number,
+          row[base + (i2[d] as number)] as number,
+          row[base + (i3[d] as number)] as number,
+        )
+        break
+      case 0:
+        result = f()
+        break
+      default: {
+        const deps = model.depIndices[d] as Int32Array
+        scratch.length = deps.length
+        for (let k = 0; k < deps.length; k++) scratch[k] = row[base + (deps[k] as number)] as number
+        result = f.apply(undefined, scratch)
+      }
+    }
+    // x - x is 0 for a finite x and NaN for ±Infinity and NaN.
+    if (result - result !== 0 && failed < 0) failed = d
+    row[out] = result
   }
   return failed
 }
@@ -168,7 +238,41 @@ export function evaluateBatch(
   return rows
 }
 
-function nonFinite(model: CompiledModel, row: Float64Array, base: number, d: number): ModelError {
+/**
+ * `count` copies of one input vector for `evaluateBatch`: every input at its point value except
+ * those `values` sets (a scenario's overrides and settings, as passed to `evaluate`). A sweep or
+ * a sampler then writes its own column: draw `i`'s input `id` is at `i × model.inputs.length +
+ * inputIndex(model, id)`.
+ */
+export function inputVectors(
+  model: CompiledModel,
+  values: ReadonlyMap<string, number> = new Map(),
+  count = 1,
+): Float64Array {
+  const n = model.inputs.length
+  const one = new Float64Array(planOf(model).defaults)
+  for (const [id, value] of values) one[inputIndex(model, id)] = value
+  const vectors = new Float64Array(count * n)
+  for (let i = 0; i < count; i++) vectors.set(one, i * n)
+  return vectors
+}
+
+/** The position of input `id` in an input vector; throws ModelError if `id` is not an input. */
+export function inputIndex(model: CompiledModel, id: string): number {
+  const i = model.index.get(id)
+  if (i === undefined || model.inputs[i]?.id !== id)
+    throw new ModelError('unknown-figure', `Unknown input \`${id}\``, { figure: id })
+  return i
+}
+
+/** The error for derived figure `d` of the row at `base`; `draw` names a Monte Carlo draw. */
+export function nonFinite(
+  model: CompiledModel,
+  row: Float64Array,
+  base: number,
+  d: number,
+  draw?: number,
+): ModelError {
   const def = model.derived[d] as DerivedDef
   const deps = model.depIndices[d] as Int32Array
   const inputs = Array.from(deps, (index) => row[base + index] as number)
@@ -176,7 +280,7 @@ function nonFinite(model: CompiledModel, row: Float64Array, base: number, d: num
   const readings = def.deps.map((dep, k) => `${dep} = ${inputs[k]}`).join(', ')
   return new ModelError(
     'non-finite-figure',
-    `Unexpected non-finite value ${result} for \`${def.id}\`, expected a finite number`,
+    `Unexpected non-finite value ${result} for \`${def.id}\`${draw === undefined ? '' : ` in Monte Carlo draw ${draw}`}, expected a finite number`,
     {
       figure: def.id,
       hint: `it is ${def.formula.replace(/[{}]/g, '')} with ${readings}`,

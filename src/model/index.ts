@@ -11,7 +11,14 @@ export { articleCostModel } from './article.ts'
 export { checkRanges, normalCdf, normalQuantile, quantileOf } from './distributions.ts'
 export { ModelError } from './errors.ts'
 export type { CompiledModel, Evaluation } from './evaluate.ts'
-export { compileModel, dependencyClosure, evaluate, evaluateBatch } from './evaluate.ts'
+export {
+  compileModel,
+  dependencyClosure,
+  evaluate,
+  evaluateBatch,
+  inputIndex,
+  inputVectors,
+} from './evaluate.ts'
 export { formulaDependencies } from './formula.ts'
 export { type AppliedOverride, findScenario, parseSetting } from './overrides.ts'
 export {

@@ -7,7 +7,7 @@
  */
 import { normalCdf, normalQuantile, quantileOf } from './distributions.ts'
 import { ModelError } from './errors.ts'
-import { type CompiledModel, evaluateRow } from './evaluate.ts'
+import { type CompiledModel, evaluate, evaluateRow, nonFinite } from './evaluate.ts'
 import type { Correlation, InputDef } from './types.ts'
 
 /** The sampling settings; the defaults are what the article is built with. */
@@ -149,7 +149,8 @@ export function sampleModel(
     const base = i * width
     values.set(template, base)
     for (const column of columns) values[base + column.k] = column.values[i] as number
-    evaluateRow(model, values, base)
+    const failed = evaluateRow(model, values, base)
+    if (failed >= 0) throw nonFinite(model, values, base, failed, i)
   }
   return makeSample(
     model,
@@ -174,23 +175,32 @@ function makeSample(
   }
   const sortedCache = new Map<string, Float64Array>()
   const quantileCache = new Map<string, Quantiles>()
+  const extract = (i: number): Float64Array => {
+    const column = new Float64Array(n)
+    for (let k = 0, at = i; k < n; k++, at += width) column[k] = values[at] as number
+    return column
+  }
+  const isConstant = (column: Float64Array): boolean => {
+    const first = column[0]
+    for (let k = 1; k < column.length; k++) if (column[k] !== first) return false
+    return true
+  }
   const sorted = (id: string): Float64Array => {
     let column = sortedCache.get(id)
     if (!column) {
-      const i = index(id)
-      column = new Float64Array(n)
-      let constant = true
-      const first = values[i] as number
-      for (let k = 0; k < n; k++) {
-        const v = values[k * width + i] as number
-        column[k] = v
-        if (v !== first) constant = false
-      }
+      column = extract(index(id))
       // Most figures do not depend on any drawn input: nothing to sort.
-      if (!constant) column.sort()
+      if (!isConstant(column)) column.sort()
       sortedCache.set(id, column)
     }
     return column
+  }
+  const selectQuantiles = (column: Float64Array): Omit<Quantiles, 'mean'> => {
+    if (isConstant(column)) {
+      const v = column[0] as number
+      return { p5: v, p50: v, p95: v }
+    }
+    return { p5: selectAt(column, 0.05), p50: selectAt(column, 0.5), p95: selectAt(column, 0.95) }
   }
   return {
     count: n,
@@ -202,10 +212,16 @@ function makeSample(
     quantiles: (id) => {
       let q = quantileCache.get(id)
       if (!q) {
-        const column = sorted(id)
+        // A sorted column if one is at hand; otherwise three selections on a copy, a few times
+        // faster than sorting (the build asks for every figure's quantiles, few sorted columns).
+        const known = sortedCache.get(id)
+        const column = extract(index(id))
+        // The mean sums the draws in draw order, whichever way the quantiles are found.
         let sum = 0
-        for (const v of column) sum += v
-        q = { p5: at(column, 0.05), p50: at(column, 0.5), p95: at(column, 0.95), mean: sum / n }
+        for (let k = 0; k < n; k++) sum += column[k] as number
+        q = known
+          ? { p5: at(known, 0.05), p50: at(known, 0.5), p95: at(known, 0.95), mean: sum / n }
+          : { ...selectQuantiles(column), mean: sum / n }
         quantileCache.set(id, q)
       }
       return q
@@ -217,6 +233,53 @@ function makeSample(
       return hits / n
     },
   }
+}
+
+/**
+ * The p-quantile of `values` as `at` would give it on their sorted copy, by selection: reorders
+ * `values` in place (Hoare's quickselect, O(n) on average) and reads the two neighbours.
+ */
+export function selectAt(values: Float64Array, p: number): number {
+  const position = (values.length - 1) * p
+  const below = Math.floor(position)
+  const low = select(values, below)
+  if (below + 1 >= values.length || position === below) return low
+  // Everything after `below` is ≥ low once selected: the next order statistic is their minimum.
+  let high = Number.POSITIVE_INFINITY
+  for (let k = below + 1; k < values.length; k++)
+    if ((values[k] as number) < high) high = values[k] as number
+  return low + (high - low) * (position - below)
+}
+
+/** Puts the k-th smallest value at index k (smaller before, larger after) and returns it. */
+function select(a: Float64Array, k: number): number {
+  let left = 0
+  let right = a.length - 1
+  while (right > left) {
+    // Median of three as the pivot keeps nearly sorted columns (LHS draws) linear.
+    const mid = (left + right) >>> 1
+    const x = a[left] as number
+    const y = a[mid] as number
+    const z = a[right] as number
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z))
+    let i = left
+    let j = right
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++
+      while ((a[j] as number) > pivot) j--
+      if (i <= j) {
+        const t = a[i] as number
+        a[i] = a[j] as number
+        a[j] = t
+        i++
+        j--
+      }
+    }
+    if (k <= j) right = j
+    else if (k >= i) left = i
+    else return a[k] as number
+  }
+  return a[k] as number
 }
 
 /** The p-quantile of sorted values, interpolating linearly between neighbours. */
@@ -239,13 +302,18 @@ export interface TornadoBar {
 
 /**
  * How much each uncertain input moves `output` on its own: the input swung from its 5% to its
- * 95% value with every other input at its point value, widest swing first.
+ * 95% value with every other input at its point value, widest swing first. `output` is a figure
+ * id, or a function of the input values (for an output that is an expression over figures).
  */
 export function tornado(
   model: CompiledModel,
   base: ReadonlyMap<string, number>,
-  evaluateAt: (values: ReadonlyMap<string, number>) => number,
+  output: string | ((values: ReadonlyMap<string, number>) => number),
 ): TornadoBar[] {
+  const evaluateAt =
+    typeof output === 'string'
+      ? (values: ReadonlyMap<string, number>) => evaluate(model, values).value(output)
+      : output
   const bars = model.inputs
     .filter((input) => input.uncertainty && !base.has(input.id))
     .map((input) => {
