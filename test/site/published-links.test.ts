@@ -13,7 +13,7 @@ import { type BuiltSite, buildSite, type Served, serve } from '../browser/serve.
 
 const SITE_URL = 'https://example.github.io/economics-of-alignment/'
 
-const unescape = (text: string): string =>
+const unescapeXml = (text: string): string =>
   text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -23,7 +23,7 @@ const unescape = (text: string): string =>
 
 /** Every URL under the site URL in `text` (XML, or the HTML in the feed's content). */
 function siteUrls(text: string): string[] {
-  const html = unescape(unescape(text))
+  const html = unescapeXml(unescapeXml(text))
   return [
     ...html.matchAll(/https:\/\/example\.github\.io\/economics-of-alignment\/[^\s"'<>]*/g),
   ].map((m) => m[0])
