@@ -46,7 +46,7 @@ async function compile() {
     mainFields: ['module', 'main'],
     // Imported only when needed (a chart to render, a model to reload): kept out of the bundle so
     // a build whose charts come from the cache never loads them.
-    external: ['vega', 'vega-lite', 'vega-interpreter', 'esbuild'],
+    external: ['vega', 'vega-lite', 'vega-interpreter', 'esbuild', '@resvg/resvg-js'],
     // CommonJS dependencies (nunjucks) call require(); give the ES module bundle one.
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

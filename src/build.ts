@@ -25,6 +25,9 @@ import { listArticles, withinBudget } from './site/articles.ts'
 import { loadSite } from './site/config.ts'
 import type { BuildEffects } from './site/effects.ts'
 import { figuresJson } from './site/figures-json.ts'
+import { pageMeta } from './site/page-meta.ts'
+import { publishedFiles } from './site/publish.ts'
+import type { PublishedArticle } from './site/published.ts'
 
 export type { BuildEffects } from './site/effects.ts'
 
@@ -43,6 +46,8 @@ export interface BuildOptions {
 /** A built site: output files by relative path, plus what the author should hear about. */
 export interface BuildResult {
   readonly files: ReadonlyMap<string, string>
+  /** Binary output files (the social images, site/publish.ts), written beside `files`. */
+  readonly binaryFiles: ReadonlyMap<string, Uint8Array>
   readonly warnings: readonly Diagnostic[]
   readonly claims: readonly (Claim & { readonly file: string })[]
   readonly pages: readonly string[]
@@ -79,6 +84,8 @@ export async function build(
   })
   const env = createEnvironment(posix.join(options.root, 'templates'))
   const files = new Map<string, string>()
+  const binaryFiles = new Map<string, Uint8Array>()
+  const published: PublishedArticle[] = [] // site/publish.ts: feed, sitemap, social images
   const warnings: Diagnostic[] = []
   const errors: Diagnostic[] = []
   const claims: Array<Claim & { file: string }> = []
@@ -116,6 +123,13 @@ export async function build(
       bodyHtml: String(file.value),
       toc: file.data.toc ?? [],
     }
+    // Publishing (feed, sitemap, social card, head metadata): site/publish.ts, site/page-meta.ts.
+    const publishedArticle: PublishedArticle = {
+      ...article,
+      updated: frontmatter.updated ?? frontmatter.date,
+      charts: (file.data.charts ?? []).map((c) => ({ id: c.id, file: c.file })),
+    }
+    published.push(publishedArticle)
     const buildInfo = {
       commit,
       modelHash,
@@ -130,6 +144,7 @@ export async function build(
           root: '../',
           article,
           build: buildInfo,
+          meta: site.siteUrl ? pageMeta(site.siteUrl, site.title, publishedArticle) : undefined,
         }),
       ),
     )
@@ -165,7 +180,20 @@ export async function build(
   for (const asset of await effects.list('templates/assets')) {
     files.set(`assets/${asset}`, await effects.readText(`templates/assets/${asset}`))
   }
-  return { files, warnings, claims, pages: articles.map((a) => a.href), session }
+  // 5. Publishing: feed, sitemap, robots.txt, social images and the 404 page (site/publish.ts).
+  published.sort((a, b) =>
+    a.date === b.date ? a.slug.localeCompare(b.slug) : b.date.localeCompare(a.date),
+  )
+  const render404 = () =>
+    env.render('404.njk', { site: { title: site.title, baseUrl: site.seriesBaseUrl }, root: '' })
+  for (const [path, content] of await publishedFiles(
+    site,
+    published,
+    () => renderTemplate(render404),
+    env.getFilter('longDate'),
+  ))
+    typeof content === 'string' ? files.set(path, content) : binaryFiles.set(path, content)
+  return { files, binaryFiles, warnings, claims, pages: articles.map((a) => a.href), session }
 }
 
 /** Chart specs by path relative to content/. */

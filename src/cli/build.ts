@@ -36,7 +36,8 @@ export async function buildCommand(
     ),
   )
   enforceStrict(result.warnings, values.strict)
-  const outDir = await writeOutput(root, values.out ?? 'dist', result.files, {
+  const allFiles = new Map<string, string | Uint8Array>([...result.files, ...result.binaryFiles])
+  const outDir = await writeOutput(root, values.out ?? 'dist', allFiles, {
     force: values.force,
   })
   for (const warning of result.warnings) process.stderr.write(`${formatDiagnostic(warning)}\n`)

@@ -18,7 +18,6 @@ export type RowFunction = (
 ) => number
 
 type Fn = RowFunction
-type Draws = (scenario: string) => Float64Array
 
 const truth = (value: boolean): number => (value ? 1 : 0)
 

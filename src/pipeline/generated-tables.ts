@@ -13,6 +13,7 @@ import { formatNumber } from '../format/number.ts'
 import { citation, figureRecord, showNumber } from './figure-element.ts'
 import type { Claim, GeneratedSlot } from './records.ts'
 import type { ModelSession } from './session.ts'
+import { LABELLED_CLASS, labelTableCells, STACKED_CLASS } from './table-labels.ts'
 
 /** Fills every slot of the page in place. */
 export function fillGeneratedTables(
@@ -64,26 +65,30 @@ function table(
   label: string,
   className: string[] = ['table-wrap'],
 ): Element {
-  return h('section', { className, tabIndex: 0, ariaLabel: label }, [
-    h('table', [
-      h('caption', [caption]),
-      h('thead', [
-        h(
-          'tr',
-          head.map((cell) => h('th', { scope: 'col' }, [cell])),
-        ),
-      ]),
+  const element = h('table', [
+    h('caption', [caption]),
+    h('thead', [
       h(
-        'tbody',
-        rows.map((cells) =>
-          h(
-            'tr',
-            cells.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, [cell]) : h('td', [cell]))),
-          ),
-        ),
+        'tr',
+        head.map((cell) => h('th', { scope: 'col' }, [cell])),
       ),
     ]),
+    h(
+      'tbody',
+      rows.map((cells) =>
+        h(
+          'tr',
+          cells.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, [cell]) : h('td', [cell]))),
+        ),
+      ),
+    ),
   ])
+  labelTableCells(element) // stacked layout: site-extras, pipeline/table-labels.ts
+  return h(
+    'section',
+    { className: [...className, LABELLED_CLASS], tabIndex: 0, ariaLabel: label },
+    [element],
+  )
 }
 
 function scenarioTable(slot: GeneratedSlot, session: ModelSession, number: NumberElement) {
@@ -121,7 +126,7 @@ function claimsTable(
     rows,
     'Each claim under each scenario',
     'Claims under each scenario',
-    ['table-wrap', 'claims-matrix'],
+    ['table-wrap', 'claims-matrix', STACKED_CLASS],
   )
 }
 
@@ -172,6 +177,7 @@ function inputsTable(
     rows,
     'Model inputs',
     'Model inputs',
+    ['table-wrap', STACKED_CLASS],
   )
   // Popovers of numbers that rest on many inputs link here instead of repeating the list.
   element.properties.id = inputsTableId(scenario)

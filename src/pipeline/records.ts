@@ -7,6 +7,8 @@
 export interface Frontmatter {
   readonly title: string
   readonly date: string
+  /** YYYY-MM-DD: when the article was last revised (feed, sitemap, metadata). */
+  readonly updated?: string | undefined
   readonly summary: string
   readonly tags: readonly string[]
   readonly authors: readonly string[]

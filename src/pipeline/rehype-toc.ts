@@ -10,6 +10,7 @@ import { toString as hastToString } from 'hast-util-to-string'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { LABELLED_CLASS, labelTableCells } from './table-labels.ts'
 
 /** The unified plugin. */
 export default function rehypeToc() {
@@ -46,7 +47,7 @@ export default function rehypeToc() {
         parent.children[index] = h(
           'section',
           {
-            className: ['table-wrap'],
+            className: labelTableCells(node) ? ['table-wrap', LABELLED_CLASS] : ['table-wrap'],
             tabIndex: 0,
             ariaLabel: seen === 1 ? base : `${base} (${seen})`,
           },

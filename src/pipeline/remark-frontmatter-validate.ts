@@ -20,6 +20,11 @@ const schema = z.strictObject({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
     .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || isCalendarDate(d), calendarDateDetail),
+  updated: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+    .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || isCalendarDate(d), calendarDateDetail)
+    .optional(),
   summary: z.string().default(''),
   tags: z.array(z.string()).default([]),
   authors: z.array(z.string()).default([]),

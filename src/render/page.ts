@@ -41,6 +41,8 @@ export interface ArticlePageContext {
     /** Relative href of the claims report. */
     claimsReport: string
   }
+  /** Canonical URL, social and JSON-LD metadata for `<head>`; absent without `siteUrl`. */
+  meta?: import('../site/page-meta.ts').PageMeta | undefined
 }
 
 /** Everything `index.njk` shows. */

@@ -17,6 +17,8 @@ export const siteSchema = z.strictObject({
   title: z.string(),
   description: z.string().default(''),
   seriesBaseUrl: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }),
+  /** Where this site is published (canonical links, feed, sitemap); may end in a subpath. */
+  siteUrl: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).optional(),
 })
 
 /** The site's settings. */

@@ -77,7 +77,9 @@ export async function checkOutputFolder(
 }
 
 /** `files` plus the manifest that marks the folder as ours. */
-export function withManifest(files: ReadonlyMap<string, string>): Map<string, string> {
+export function withManifest(
+  files: ReadonlyMap<string, string | Uint8Array>,
+): Map<string, string | Uint8Array> {
   return new Map([...files, [MANIFEST_NAME, MANIFEST_TEXT]])
 }
 
@@ -88,7 +90,7 @@ export function withManifest(files: ReadonlyMap<string, string>): Map<string, st
 export async function writeOutput(
   root: string,
   out: string,
-  files: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, string | Uint8Array>,
   options: OutputCheckOptions = {},
 ): Promise<string> {
   const outDir = await checkOutputFolder(root, out, options)

@@ -6,7 +6,10 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 
 /** Replaces `outDir` with exactly `files`. */
-export async function writeSite(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeSite(
+  outDir: string,
+  files: ReadonlyMap<string, string | Uint8Array>,
+): Promise<void> {
   const temp = `${outDir}.tmp-${process.pid}`
   const old = `${outDir}.old-${process.pid}`
   await rm(temp, { recursive: true, force: true })

@@ -105,6 +105,8 @@ describe('the built article', () => {
     assert.deepEqual([...again.files.keys()].sort(), [...published.files.keys()].sort())
     for (const [path, content] of published.files)
       assert.equal(again.files.get(path), content, path)
+    for (const [path, bytes] of published.binaryFiles)
+      assert.ok(Buffer.from(bytes).equals(Buffer.from(again.binaryFiles.get(path) ?? [])), path)
   })
 
   test('charts agree with the text', () => {

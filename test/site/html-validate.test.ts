@@ -51,6 +51,7 @@ describe('html-validate', () => {
   test('every HTML file of the build is valid', async () => {
     const files = (await listFiles(site.dir)).filter((f) => f.endsWith('.html'))
     assert.ok(files.includes('index.html'), 'the build has an index.html')
+    assert.ok(files.includes('404.html'), 'the 404 page is validated too')
     assert.ok(
       files.some((f) => /^[^/]+\/index\.html$/.test(f)),
       'the build has at least one article',

@@ -1,0 +1,69 @@
+/**
+ * The series' Atom feed (RFC 4287), written as feed.xml: one entry per article with its title,
+ * summary, dates, authors, canonical link and full content. Dates come from front matter, so two
+ * builds write the same bytes.
+ */
+import { feedContentHtml } from './feed-content.ts'
+import type { PublishedArticle } from './published.ts'
+import { absoluteUrl } from './site-url.ts'
+import { escapeXml } from './xml-escape.ts'
+
+/** The feed's own settings: the site's title, description and absolute URL. */
+export interface FeedSite {
+  readonly title: string
+  readonly description: string
+  readonly siteUrl: string
+}
+
+/** The Atom feed of `articles` (newest first, as given). */
+export async function atomFeed(
+  site: FeedSite,
+  articles: readonly PublishedArticle[],
+): Promise<string> {
+  const home = absoluteUrl(site.siteUrl, '')
+  const updated =
+    articles
+      .map((a) => a.updated)
+      .sort()
+      .at(-1) ?? '1970-01-01'
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>${escapeXml(home)}</id>`,
+    `  <title type="text">${escapeXml(site.title)}</title>`,
+    ...(site.description
+      ? [`  <subtitle type="text">${escapeXml(site.description)}</subtitle>`]
+      : []),
+    `  <updated>${atomDate(updated)}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(site.siteUrl, 'feed.xml'))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(home)}"/>`,
+    `  <author><name>${escapeXml(site.title)}</name></author>`,
+    ...(await Promise.all(articles.map((article) => entry(site, article)))),
+    '</feed>',
+    '',
+  ]
+  return lines.join('\n')
+}
+
+/** A front-matter date as an RFC 3339 timestamp at midnight UTC. */
+export function atomDate(date: string): string {
+  return `${date}T00:00:00Z`
+}
+
+async function entry(site: FeedSite, article: PublishedArticle): Promise<string> {
+  const url = absoluteUrl(site.siteUrl, `${article.slug}/`)
+  const authors = article.authors.length > 0 ? article.authors : [site.title]
+  const content = await feedContentHtml(article.bodyHtml, url, article.charts)
+  return [
+    '  <entry>',
+    `    <id>${escapeXml(url)}</id>`,
+    `    <title type="text">${escapeXml(article.titleText.replace(/\s+/g, ' ').trim())}</title>`,
+    `    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
+    `    <published>${atomDate(article.date)}</published>`,
+    `    <updated>${atomDate(article.updated)}</updated>`,
+    ...authors.map((name) => `    <author><name>${escapeXml(name)}</name></author>`),
+    `    <summary type="text">${escapeXml(article.summary)}</summary>`,
+    `    <content type="html">${escapeXml(content)}</content>`,
+    '  </entry>',
+  ].join('\n')
+}

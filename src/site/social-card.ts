@@ -1,0 +1,84 @@
+/**
+ * The social preview image of an article: a 1200×630 title card drawn as SVG and rasterised to
+ * PNG by resvg at build time (no browser). System fonts are never loaded; the card's font is
+ * Inter (OFL-1.1) from the @expo-google-fonts/inter package, so the bytes do not depend on the
+ * machine that builds them.
+ */
+import { createRequire } from 'node:module'
+import { escapeXml } from './xml-escape.ts'
+
+/** The card's size in pixels, as Open Graph and Twitter large cards expect. */
+export const SOCIAL_CARD_WIDTH = 1200
+export const SOCIAL_CARD_HEIGHT = 630
+
+/** What the card shows. */
+export interface SocialCardText {
+  readonly siteTitle: string
+  readonly title: string
+  readonly summary: string
+  /** Shown as written, e.g. "13 November 2025". */
+  readonly dateLabel: string
+}
+
+const require = createRequire(import.meta.url)
+
+/** The font files the card is drawn with (regular and bold). */
+export function socialCardFonts(): string[] {
+  return [
+    require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf'),
+    require.resolve('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf'),
+  ]
+}
+
+/** Greedy word wrap at roughly `maxChars` per line, at most `maxLines` (the last ends in "…"). */
+export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
+    if (line && line.length + 1 + word.length > maxChars) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  if (line) lines.push(line)
+  if (lines.length <= maxLines) return lines
+  const kept = lines.slice(0, maxLines)
+  kept[maxLines - 1] = `${kept[maxLines - 1]?.replace(/[\s,.;:]*$/, '')}…`
+  return kept
+}
+
+/** The title card as an SVG document. */
+export function socialCardSvg(card: SocialCardText): string {
+  const title = wrapText(card.title, 30, 4)
+  const titleSize = title.length > 3 ? 56 : 64
+  const titleLines = title.map(
+    (line, i) =>
+      `<text x="80" y="${200 + i * titleSize * 1.18}" font-size="${titleSize}" font-weight="700" fill="#1c1e22">${escapeXml(line)}</text>`,
+  )
+  const summaryTop = Math.round(200 + (title.length - 1) * titleSize * 1.18 + 80)
+  const summary = wrapText(card.summary, 62, Math.max(1, Math.floor((560 - summaryTop) / 36)))
+  const summaryLines = summary.map(
+    (line, i) =>
+      `<text x="80" y="${summaryTop + i * 36}" font-size="26" fill="#595f6a">${escapeXml(line)}</text>`,
+  )
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${SOCIAL_CARD_WIDTH}" height="${SOCIAL_CARD_HEIGHT}" viewBox="0 0 ${SOCIAL_CARD_WIDTH} ${SOCIAL_CARD_HEIGHT}" font-family="Inter">`,
+    `<rect width="${SOCIAL_CARD_WIDTH}" height="${SOCIAL_CARD_HEIGHT}" fill="#fdfcfa"/>`,
+    `<rect width="${SOCIAL_CARD_WIDTH}" height="14" fill="#0b57a8"/>`,
+    `<text x="80" y="100" font-size="28" font-weight="700" fill="#0b57a8">${escapeXml(card.siteTitle)}</text>`,
+    ...titleLines,
+    ...summaryLines,
+    `<text x="80" y="590" font-size="24" fill="#595f6a">${escapeXml(card.dateLabel)}</text>`,
+    '</svg>',
+  ].join('\n')
+}
+
+/** `svg` rasterised to PNG at its own size, with only the card's fonts. */
+export async function renderPng(svg: string): Promise<Uint8Array> {
+  const { Resvg } = await import('@resvg/resvg-js')
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'original' },
+    font: { loadSystemFonts: false, fontFiles: socialCardFonts(), defaultFontFamily: 'Inter' },
+  })
+  return new Uint8Array(resvg.render().asPng())
+}
