@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { drawChartsAhead } from './charts/worker.ts'
 import { loadBibliography } from './citations/load.ts'
 import { BuildFailure, type Diagnostic, diagnosticOf } from './diagnostics/report.ts'
 import type { CostModel } from './model/index.ts'
@@ -69,6 +70,8 @@ export async function build(
     charts: await loadCharts(effects),
     bibliography: await loadBibliography((path) => effects.readText(path)),
   }
+  // Charts not cached yet are drawn on the other core while this one processes the pages.
+  await drawChartsAhead(sources.charts, session, effects.chartStore)
   const processor = createProcessor({
     session,
     registry: directiveRegistry,
