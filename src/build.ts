@@ -61,7 +61,7 @@ export async function build(
   effects: BuildEffects,
 ): Promise<BuildResult> {
   // 1. Configuration, and the model under the requested scenario and settings.
-  const session = createModelSession(model, options)
+  const session = sessionFor(model, options)
   const site = await loadSite(effects)
   const modelHash = await hashModel(model, effects)
   const commit = await effects.commit()
@@ -169,6 +169,21 @@ export async function build(
     files.set(`assets/${asset}`, await effects.readText(`templates/assets/${asset}`))
   }
   return { files, warnings, claims, pages: articles.map((a) => a.href), session }
+}
+
+/**
+ * The session for a model and options, reused while both stay the same: its evaluations, draws,
+ * datasets and claim chances depend on nothing else, so `npm run dev` rebuilds after a prose
+ * edit do not compute them again. A model edit brings a new model object, hence a new session.
+ */
+const sessions = new WeakMap<CostModel, { key: string; session: ModelSession }>()
+function sessionFor(model: CostModel, options: BuildOptions): ModelSession {
+  const key = JSON.stringify([options.scenario, options.settings, options.samples, options.seed])
+  const found = sessions.get(model)
+  if (found?.key === key) return found.session
+  const session = createModelSession(model, options)
+  sessions.set(model, { key, session })
+  return session
 }
 
 /** Chart specs by path relative to content/. */
