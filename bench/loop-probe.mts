@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { build } from '../src/build.ts'
 import { articleCostModel } from '../src/model/index.ts'
 import { fsEffects, memoryMemo } from '../src/site/effects.ts'
+
 const root = process.argv[2] ?? process.cwd()
 const effects = fsEffects(root, memoryMemo())
 const article = join(root, 'content', 'economics-of-alignment.md')
