@@ -71,7 +71,7 @@ export async function build(
     bibliography: await loadBibliography((path) => effects.readText(path)),
   }
   // Charts not cached yet are drawn on the other core while this one processes the pages.
-  await drawChartsAhead(sources.charts, session, effects.chartStore)
+  await drawChartsAhead(sources.charts, (name) => session.dataset(name)?.rows, effects.chartStore)
   const processor = createProcessor({
     session,
     registry: directiveRegistry,

@@ -8,7 +8,6 @@
  * a worker: the worker imports that same file. Under a TypeScript loader (tests) nothing changes.
  */
 import { isMainThread, parentPort, Worker } from 'node:worker_threads'
-import type { ModelSession } from '../pipeline/session.ts'
 import { type ChartCacheStore, drawingAhead, rawChartKey, referencedDatasetNames } from './cache.ts'
 import { renderVegaSvg } from './render.ts'
 import { parseSpecJson } from './spec.ts'
@@ -29,11 +28,12 @@ const compiled = import.meta.url.endsWith('/lib/article.mjs')
 
 /**
  * Starts drawing, in a worker, the charts in `charts` (spec text by path) whose drawings are not
- * in `store`. Returns at once; the drawings are registered with drawingAhead.
+ * in `store`; `rowsOf` gives a model dataset's rows (the session's). Returns once the jobs are
+ * sent; the drawings are registered with drawingAhead.
  */
 export async function drawChartsAhead(
   charts: ReadonlyMap<string, string>,
-  session: ModelSession,
+  rowsOf: (name: string) => ChartDatasets[string] | undefined,
   store: ChartCacheStore,
 ): Promise<void> {
   if (!compiled || process.env.ARTICLE_CHART_WORKER === '0') return
@@ -48,8 +48,8 @@ export async function drawChartsAhead(
     // The same datasets rehype-charts gives the renderer.
     const datasets: Record<string, ChartDatasets[string]> = {}
     for (const name of referencedDatasetNames(spec)) {
-      const dataset = session.dataset(name)
-      if (dataset) datasets[name] = dataset.rows
+      const rows = rowsOf(name)
+      if (rows) datasets[name] = rows
     }
     const key = rawChartKey(spec, datasets)
     if ((await store.read(key))?.startsWith('<svg')) continue
