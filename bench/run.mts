@@ -1,16 +1,22 @@
 /**
- * `npm run bench`: build speed against a named reference, and model speed. Every timing is the
- * median of several runs in fresh processes (or, for in-process loops, of many iterations).
+ * `npm run bench [-- --quick]`: every row of issue 10's table, ours next to Eleventy 3 building
+ * the same pages as plain markdown, on this machine. Fresh processes throughout, ours and
+ * Eleventy's alternating; each timing is the median of BENCH_RUNS runs (5, or 1 with --quick);
+ * peak RSS is the child's maximum resident set size as /usr/bin/time reports it.
  *
- * 1. Cold build of the article (fresh process, empty .cache/) and warm build (fresh process,
- *    .cache/ filled) against Eleventy 3 building the same article as plain markdown.
- * 2. No-op rebuild and a prose edit in one process (what `npm run dev` does).
- * 3. A corpus of 1,000 pages (the article's body repeated as separate files).
- * 4. Full model evaluations per second.
+ * 1. Cold build (no .cache/) and warm build of the article.
+ * 2. The writing loop through the real dev server: `article dev` in a project copy, an SSE client
+ *    on /__reload; each time is from the article's write to the reload event reaching the client.
+ *    Then a model edit (src/model/inputs.ts), the same way.
+ * 3. Corpora of 100 and 1,000 copies of the article (5 and 50 with --quick): time, peak RSS,
+ *    and t_large / t_small.
+ * 4. Whole-model evaluations per second (bench/model.mts prints the detail).
  */
-import { execFileSync } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import {
+  appendFileSync,
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -18,21 +24,16 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { get } from 'node:http'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build } from '../src/build.ts'
-import {
-  articleCostModel,
-  articleModel,
-  evaluate,
-  evaluateBatch,
-  inputIndex,
-  inputVectors,
-} from '../src/model/index.ts'
-import { fsEffects, memoryMemo } from '../src/site/effects.ts'
+import { articleModel, evaluate } from '../src/model/index.ts'
 
 const root = process.cwd()
-const runs = Number(process.env.BENCH_RUNS ?? 7)
+const quick = process.argv.includes('--quick')
+const runs = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 5))
+const edits = quick ? 5 : 20
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -42,15 +43,48 @@ const median = (values: number[]): number => {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
 }
 
-function time(command: string, args: string[], cwd: string, before?: () => void): number {
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    before?.()
-    const start = performance.now()
-    execFileSync(command, args, { cwd, stdio: 'ignore' })
-    samples.push(performance.now() - start)
+interface Run {
+  ms: number
+  /** Peak resident set size in MB (NaN without /usr/bin/time). */
+  rssMb: number
+}
+
+/** One fresh process, timed from spawn to exit, with its peak RSS. */
+function runOnce(args: string[], cwd: string): Run {
+  const report = join(tmpdir(), `bench-time-${process.pid}.txt`)
+  const start = performance.now()
+  try {
+    if (timeBin) {
+      execFileSync(timeBin, ['-f', '%M', '-o', report, process.execPath, ...args], {
+        cwd,
+        stdio: 'pipe',
+        maxBuffer: 1 << 28,
+      })
+    } else execFileSync(process.execPath, args, { cwd, stdio: 'pipe', maxBuffer: 1 << 28 })
+  } catch (error) {
+    process.stderr.write(String((error as { stderr?: Buffer }).stderr ?? error))
+    throw error
   }
-  return median(samples)
+  const ms = performance.now() - start
+  const rssMb = timeBin ? Number(readFileSync(report, 'utf8').trim().split('\n').pop()) / 1024 : NaN
+  return { ms, rssMb }
+}
+
+/** Median time and largest peak RSS of `runs` alternating runs of each command. */
+function alternate(
+  commands: { args: string[]; cwd: string; before?: () => void }[],
+  n = runs,
+): Run[] {
+  const samples = commands.map(() => [] as Run[])
+  for (let i = 0; i < n; i++)
+    commands.forEach((c, k) => {
+      c.before?.()
+      samples[k]?.push(runOnce(c.args, c.cwd))
+    })
+  return samples.map((s) => ({
+    ms: median(s.map((r) => r.ms)),
+    rssMb: Math.max(...s.map((r) => r.rssMb)),
+  }))
 }
 
 /** A throwaway project: our sources and content, with node_modules linked. */
@@ -71,121 +105,253 @@ function scratchProject(): string {
   return dir
 }
 
-/** The article as plain markdown for Eleventy: directives replaced by their built text. */
-function eleventyProject(): string {
+const articleText = readFileSync(join(root, 'content', 'economics-of-alignment.md'), 'utf8')
+const body = articleText.replace(/^---[\s\S]*?---\n/, '')
+
+/** The article as plain markdown: directives replaced by a number or dropped. */
+const plainBody = body
+  .replace(/:{1,3}[a-z]+\[[^\]]*\](\{[^}]*\})?/g, '42')
+  .replace(/::[a-z]+\{[^}]*\}/g, '')
+
+/** An Eleventy project of `pages` copies of the plain article (1 = the article itself). */
+function eleventyProject(pages: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-11ty-'))
-  const source = readFileSync(join(root, 'content', 'economics-of-alignment.md'), 'utf8')
-  const plain = source
-    .replace(/:{1,3}[a-z]+\[[^\]]*\](\{[^}]*\})?/g, '42')
-    .replace(/::[a-z]+\{[^}]*\}/g, '')
   mkdirSync(join(dir, 'src'))
-  writeFileSync(
-    join(dir, 'src', 'index.md'),
-    plain.replace(/^---[\s\S]*?---/, '---\ntitle: Article\n---'),
-  )
+  for (let i = 0; i < pages; i++)
+    writeFileSync(
+      join(dir, 'src', pages === 1 ? 'index.md' : `page-${i}.md`),
+      `---\ntitle: "Page ${i}"\n---\n\n${plainBody}`,
+    )
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
   return dir
 }
 
-const row = (name: string, ms: number, note = '') =>
-  console.log(`${name.padEnd(46)} ${ms.toFixed(0).padStart(7)} ms  ${note}`)
-
-async function main(): Promise<void> {
-  console.log(`median of ${runs} runs each (BENCH_RUNS to change); node ${process.version}\n`)
-  // 1. Fresh processes.
-  const project = scratchProject()
-  const cold = time(process.execPath, ['bin/article.mjs', 'build'], project, () =>
-    rmSync(join(project, '.cache'), { recursive: true, force: true }),
-  )
-  const warm = time(process.execPath, ['bin/article.mjs', 'build'], project)
-  const eleventyDir = eleventyProject()
-  const eleventyBin = join(root, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
-  const eleventy = time(
-    process.execPath,
-    [eleventyBin, '--input=src', '--output=_site', '--quiet'],
-    eleventyDir,
-  )
-  row('reference: Eleventy 3, same article, plain md', eleventy)
-  row('build, cold (empty .cache/)', cold, `${(cold / eleventy).toFixed(2)}× Eleventy`)
-  row(
-    'build, warm (.cache/ filled)',
-    warm,
-    `${(warm / eleventy).toFixed(2)}× Eleventy (target ≤ 0.80×)`,
-  )
-
-  // 2. In one process, as the dev server rebuilds.
-  const effects = fsEffects(project, memoryMemo())
-  await build(articleCostModel, { root: project }, effects)
-  const noop: number[] = []
-  const edit: number[] = []
-  const article = join(project, 'content', 'economics-of-alignment.md')
-  const text = readFileSync(article, 'utf8')
-  for (let i = 0; i < Math.max(runs, 15); i++) {
-    let start = performance.now()
-    await build(articleCostModel, { root: project }, effects)
-    noop.push(performance.now() - start)
-    // A new text every time, so the page cache cannot answer: this is the real edit loop.
-    writeFileSync(article, text.replace('nebulous', `nebulous${' indeed'.repeat(i + 1)}`))
-    start = performance.now()
-    await build(articleCostModel, { root: project }, effects)
-    edit.push(performance.now() - start)
-  }
-  writeFileSync(article, text)
-  row('rebuild in process, nothing changed', median(noop), '(page cache hit, as in npm run dev)')
-  row('rebuild in process after a prose edit', median(edit), '(the dev loop; target < 100 ms)')
-
-  // 3. A corpus of pages (1,000 unless BENCH_CORPUS says otherwise).
-  const pages = Number(process.env.BENCH_CORPUS ?? 1000)
-  const body = text.replace(/^---[\s\S]*?---\n/, '')
-  const corpus = scratchProject()
-  rmSync(join(corpus, 'content', 'economics-of-alignment.md'))
+/** Our project with `pages` copies of the article's body in place of the article. */
+function corpusProject(pages: number): string {
+  const dir = scratchProject()
+  rmSync(join(dir, 'content', 'economics-of-alignment.md'))
   for (let i = 0; i < pages; i++)
     writeFileSync(
-      join(corpus, 'content', `page-${i}.md`),
+      join(dir, 'content', `page-${i}.md`),
       `---\ntitle: "Page ${i}"\ndate: 2025-11-13\n---\n\n${body}`,
     )
-  const startCorpus = performance.now()
-  try {
-    execFileSync(process.execPath, ['bin/article.mjs', 'build'], { cwd: corpus, stdio: 'pipe' })
-  } catch (error) {
-    process.stderr.write(String((error as { stderr?: Buffer }).stderr ?? error))
-    throw error
-  }
-  row(
-    `${pages}-page corpus, one build`,
-    performance.now() - startCorpus,
-    `${((performance.now() - startCorpus) / pages).toFixed(0)} ms a page`,
-  )
+  return dir
+}
 
-  // 4. Model evaluations.
-  const overrides = new Map([['price.gpuHour', 2.5]])
-  let n = 0
-  const startModel = performance.now()
-  while (performance.now() - startModel < 1000) {
-    overrides.set('price.gpuHour', 1 + (n % 7))
-    evaluate(articleModel, overrides)
-    n++
+const eleventyBin = join(root, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
+const eleventyArgs = [eleventyBin, '--input=src', '--output=_site', '--quiet']
+
+/** Starts `article dev`, resolves once it serves, with an SSE client counting reload events. */
+async function startDev(
+  dir: string,
+  port: number,
+): Promise<{ child: ChildProcess; nextReload: () => Promise<void>; stop: () => void }> {
+  const child = spawn(process.execPath, ['bin/article.mjs', 'dev', '--port', String(port)], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  await new Promise<void>((resolve, reject) => {
+    let seen = ''
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk
+      if (seen.includes('Serving')) resolve()
+    })
+    child.on('exit', (code) => reject(new Error(`dev exited with ${code}: ${seen}`)))
+  })
+  let waiting: (() => void) | undefined
+  const request = get(`http://127.0.0.1:${port}/__reload`, (response) => {
+    response.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('data: reload')) {
+        waiting?.()
+        waiting = undefined
+      }
+    })
+  })
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  return {
+    child,
+    nextReload: () =>
+      new Promise<void>((resolve) => {
+        waiting = resolve
+      }),
+    stop: () => {
+      request.destroy()
+      child.kill()
+    },
   }
-  const perSecond = n / ((performance.now() - startModel) / 1000)
-  console.log(
-    `${'full model evaluations per second'.padEnd(46)} ${perSecond.toFixed(0).padStart(7)}     (${(1e6 / perSecond).toFixed(1)} µs each, ${articleModel.ids.length} figures)`,
-  )
-  // The same, batched: 1,000 input vectors a call, as chart sweeps and the Monte Carlo run it.
-  const batchSize = 1000
-  const vectors = inputVectors(articleModel, new Map(), batchSize)
-  const price = inputIndex(articleModel, 'price.gpuHour')
-  for (let i = 0; i < batchSize; i++) vectors[i * articleModel.inputs.length + price] = 1 + (i % 7)
-  let batched = 0
-  const startBatch = performance.now()
-  while (performance.now() - startBatch < 1000) {
-    evaluateBatch(articleModel, vectors, batchSize)
-    batched += batchSize
+}
+
+/** Milliseconds from `write()` to the next reload event, median over `n` writes. */
+async function timeReloads(
+  dev: Awaited<ReturnType<typeof startDev>>,
+  n: number,
+  write: (i: number) => void,
+): Promise<number> {
+  const samples: number[] = []
+  for (let i = 0; i < n; i++) {
+    const reload = dev.nextReload()
+    const start = performance.now()
+    write(i)
+    await reload
+    samples.push(performance.now() - start)
+    // Let the watcher's burst settle before the next edit.
+    await new Promise((resolve) => setTimeout(resolve, 150))
   }
-  const batchPerSecond = batched / ((performance.now() - startBatch) / 1000)
+  return median(samples)
+}
+
+interface Row {
+  what: string
+  ours: string
+  eleventy: string
+  ratio: string
+  goal: string
+  met: boolean | undefined
+}
+const rows: Row[] = []
+const ms = (v: number) => `${v.toFixed(0)} ms`
+const s = (v: number) => `${(v / 1000).toFixed(2)} s`
+
+async function main(): Promise<void> {
   console.log(
-    `${'full model evaluations per second, batched'.padEnd(46)} ${batchPerSecond.toFixed(0).padStart(7)}     (${(1e6 / batchPerSecond).toFixed(2)} µs each, goal ≥ 200,000)`,
+    `${quick ? 'quick: ' : ''}median of ${runs} alternating run(s) each (BENCH_RUNS to change); node ${process.version}; ${availableParallelism()} cores\n`,
   )
-  for (const dir of [project, eleventyDir, corpus]) rmSync(dir, { recursive: true, force: true })
+  const scratch: string[] = []
+  try {
+    // 1. Cold and warm builds against Eleventy on the same article.
+    const project = scratchProject()
+    const eleventyOne = eleventyProject(1)
+    scratch.push(project, eleventyOne)
+    const build = ['bin/article.mjs', 'build']
+    const [cold, eleventy] = alternate([
+      {
+        args: build,
+        cwd: project,
+        before: () => rmSync(join(project, '.cache'), { recursive: true, force: true }),
+      },
+      { args: eleventyArgs, cwd: eleventyOne },
+    ]) as [Run, Run]
+    const [warm] = alternate([{ args: build, cwd: project }]) as [Run]
+    rows.push({
+      what: 'cold build (no .cache/)',
+      ours: ms(cold.ms),
+      eleventy: ms(eleventy.ms),
+      ratio: `${(cold.ms / eleventy.ms).toFixed(2)}×`,
+      goal: '≤ 0.80×',
+      met: cold.ms / eleventy.ms <= 0.8,
+    })
+    rows.push({
+      what: 'warm build (.cache/ filled)',
+      ours: ms(warm.ms),
+      eleventy: ms(eleventy.ms),
+      ratio: `${(warm.ms / eleventy.ms).toFixed(2)}×`,
+      goal: '',
+      met: undefined,
+    })
+
+    // 2. The writing loop through the real dev server.
+    const port = 20000 + (process.pid % 20000)
+    const dev = await startDev(project, port)
+    const article = join(project, 'content', 'economics-of-alignment.md')
+    try {
+      const prose = await timeReloads(dev, edits, (i) =>
+        writeFileSync(
+          article,
+          articleText.replace('nebulous', `nebulous${' indeed'.repeat(i + 1)}`),
+        ),
+      )
+      rows.push({
+        what: `prose edit → reload event (median of ${edits})`,
+        ours: ms(prose),
+        eleventy: '',
+        ratio: '',
+        goal: '≤ 100 ms',
+        met: prose <= 100,
+      })
+      const inputs = join(project, 'src', 'model', 'inputs.ts')
+      const model = await timeReloads(dev, quick ? 1 : 3, (i) =>
+        appendFileSync(inputs, `\n// bench edit ${i}\n`),
+      )
+      rows.push({
+        what: 'model edit (src/model/inputs.ts) → reload event',
+        ours: ms(model),
+        eleventy: '',
+        ratio: '',
+        goal: '≤ 1 s',
+        met: model <= 1000,
+      })
+    } finally {
+      dev.stop()
+      writeFileSync(article, articleText)
+    }
+
+    // 3. Corpora.
+    const sizes = quick ? [5, 50] : [100, 1000]
+    const corpus: Run[] = []
+    for (const pages of sizes) {
+      const ours = corpusProject(pages)
+      const theirs = eleventyProject(pages)
+      scratch.push(ours, theirs)
+      const [a, b] = alternate(
+        [
+          { args: build, cwd: ours },
+          { args: eleventyArgs, cwd: theirs },
+        ],
+        pages >= 1000 ? Math.min(runs, 3) : runs,
+      ) as [Run, Run]
+      corpus.push(a)
+      rows.push({
+        what: `${pages} pages, one build (peak RSS)`,
+        ours: `${s(a.ms)} (${a.rssMb.toFixed(0)} MB)`,
+        eleventy: `${s(b.ms)} (${b.rssMb.toFixed(0)} MB)`,
+        ratio: `${(a.ms / b.ms).toFixed(1)}×`,
+        goal: pages === sizes[1] ? '≤ 6×, ≤ 1 GiB' : '',
+        met: pages === sizes[1] ? a.ms / b.ms <= 6 && a.rssMb <= 1024 : undefined,
+      })
+    }
+    const growth = (corpus[1] as Run).ms / (corpus[0] as Run).ms
+    rows.push({
+      what: `t${sizes[1]} / t${sizes[0]}`,
+      ours: growth.toFixed(2),
+      eleventy: '',
+      ratio: '',
+      goal: '≤ 10.5',
+      met: growth <= 10.5,
+    })
+
+    // 4. Model evaluations, one core.
+    const overrides = new Map([['price.gpuHour', 2.5]])
+    let n = 0
+    const start = performance.now()
+    while (performance.now() - start < (quick ? 300 : 1000)) {
+      overrides.set('price.gpuHour', 1 + (n % 7))
+      evaluate(articleModel, overrides)
+      n++
+    }
+    const perSecond = n / ((performance.now() - start) / 1000)
+    rows.push({
+      what: 'whole-model evaluations a second, one core',
+      ours: perSecond.toFixed(0),
+      eleventy: '',
+      ratio: '',
+      goal: '≥ 200,000',
+      met: perSecond >= 200000,
+    })
+  } finally {
+    for (const dir of scratch) rmSync(dir, { recursive: true, force: true })
+  }
+  const head = ['what', 'ours', 'Eleventy 3', 'ratio', 'goal', 'met']
+  console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`)
+  for (const r of rows)
+    console.log(
+      `| ${r.what} | ${r.ours} | ${r.eleventy} | ${r.ratio} | ${r.goal} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |`,
+    )
+  console.log('')
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/model.mts', ...(quick ? ['--quick'] : [])],
+    { stdio: 'inherit' },
+  )
 }
 
 await main()

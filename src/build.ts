@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { drawChartsAhead } from './charts/worker.ts'
 import { loadBibliography } from './citations/load.ts'
 import { BuildFailure, type Diagnostic, diagnosticOf } from './diagnostics/report.ts'
 import type { CostModel } from './model/index.ts'
@@ -65,7 +66,7 @@ export async function build(
   effects: BuildEffects,
 ): Promise<BuildResult> {
   // 1. Configuration, and the model under the requested scenario and settings.
-  const session = createModelSession(model, options)
+  const session = sessionFor(model, options)
   const site = await loadSite(effects)
   const modelHash = await hashModel(model, effects)
   const commit = await effects.commit()
@@ -74,6 +75,8 @@ export async function build(
     charts: await loadCharts(effects),
     bibliography: await loadBibliography((path) => effects.readText(path)),
   }
+  // Charts not cached yet are drawn on the other core while this one processes the pages.
+  await drawChartsAhead(sources.charts, (name) => session.dataset(name)?.rows, effects.chartStore)
   const processor = createProcessor({
     session,
     registry: directiveRegistry,
@@ -194,6 +197,21 @@ export async function build(
   ))
     typeof content === 'string' ? files.set(path, content) : binaryFiles.set(path, content)
   return { files, binaryFiles, warnings, claims, pages: articles.map((a) => a.href), session }
+}
+
+/**
+ * The session for a model and options, reused while both stay the same: its evaluations, draws,
+ * datasets and claim chances depend on nothing else, so `npm run dev` rebuilds after a prose
+ * edit do not compute them again. A model edit brings a new model object, hence a new session.
+ */
+const sessions = new WeakMap<CostModel, { key: string; session: ModelSession }>()
+function sessionFor(model: CostModel, options: BuildOptions): ModelSession {
+  const key = JSON.stringify([options.scenario, options.settings, options.samples, options.seed])
+  const found = sessions.get(model)
+  if (found?.key === key) return found.session
+  const session = createModelSession(model, options)
+  sessions.set(model, { key, session })
+  return session
 }
 
 /** Chart specs by path relative to content/. */

@@ -13,8 +13,10 @@ import {
   type ChartInput,
   type RenderedChart,
   renderChart,
+  renderVegaSvg,
 } from './render.ts'
 import { chartTheme } from './theme.ts'
+import type { ChartDatasets } from './validate.ts'
 
 /** Where rendered SVGs are kept; injected so tests and `npm run dev` can stay in memory. */
 export interface ChartCacheStore {
@@ -82,11 +84,55 @@ export function chartCacheKey(input: ChartInput): string {
   return createHash('sha256').update(material).digest('hex')
 }
 
+/**
+ * The key of a raw SVG (Vega's drawing before ids and root are decorated, see RawSvgRenderer):
+ * everything chartCacheKey hashes except the id prefix, title and description. Stored in the
+ * same cache, so a caption edit re-decorates a stored drawing instead of running Vega again.
+ */
+export function rawChartKey(spec: unknown, datasets: ChartDatasets): string {
+  const names = referencedDatasetNames(spec)
+  const used = Object.fromEntries(
+    names.filter((name) => Object.hasOwn(datasets, name)).map((n) => [n, datasets[n]]),
+  )
+  const material = canonicalJson({
+    raw: true,
+    renderer: CHART_RENDERER_VERSION,
+    libraries: LIBRARY_VERSIONS,
+    theme: chartTheme,
+    spec,
+    datasets: used,
+  })
+  return createHash('sha256').update(material).digest('hex')
+}
+
+/** Raw drawings being computed ahead of the pages (by worker.ts), by raw key. */
+const ahead = new Map<string, Promise<string | undefined>>()
+
+/** Registers a drawing computed ahead; renderChartCached takes it instead of running Vega. */
+export function drawingAhead(key: string, drawing: Promise<string | undefined>): void {
+  ahead.set(key, drawing)
+}
+
+/** Raw drawings from the store, from work done ahead, or drawn here (and then stored). */
+function rawThroughCache(store: ChartCacheStore) {
+  return async (spec: Record<string, unknown>, datasets: ChartDatasets): Promise<string> => {
+    const key = rawChartKey(spec, datasets)
+    const stored = await store.read(key)
+    if (stored?.startsWith('<svg')) return stored
+    const early = ahead.get(key)
+    ahead.delete(key)
+    // A drawing that failed ahead is drawn again here, so errors are reported as before.
+    const svg = (early && (await early)) || (await renderVegaSvg(spec, datasets))
+    await store.write(key, svg)
+    return svg
+  }
+}
+
 /** Renders through the cache: a hit returns the stored SVG, a miss renders and stores it. */
 export async function renderChartCached(
   input: ChartInput,
   store: ChartCacheStore,
-  render: ChartRenderer = renderChart,
+  render: ChartRenderer = (chart) => renderChart(chart, rawThroughCache(store)),
 ): Promise<CachedChart> {
   const key = chartCacheKey(input)
   const stored = await store.read(key)

@@ -59,19 +59,40 @@ export const CHART_RENDERER_VERSION = '3'
  * Renders a chart. Throws ChartError for problems in the spec or its data; the error's
  * `specPointer` can be mapped to line:column with `withSpecPosition`.
  */
-export async function renderChart(input: ChartInput): Promise<RenderedChart> {
+export async function renderChart(
+  input: ChartInput,
+  raw: RawSvgRenderer = renderVegaSvg,
+): Promise<RenderedChart> {
   assertIdPrefix(input.idPrefix)
   // 1. Validate
   assertVegaLiteSpec(input.spec)
   validateChartData(input.spec, input.datasets)
-  await loadLibraries()
-  // 2. Compile
-  const vegaSpec = compileToVega(input.spec)
-  // 3. Run — one render at a time, see `exclusive`.
-  const rawSvg = await exclusive(() => runToSvg(vegaSpec, input.datasets))
+  // 2–3. Compile and run (or take the same result from the raw cache or the chart worker)
+  const rawSvg = await raw(input.spec, input.datasets)
   // 4. Decorate
   const svg = decorateSvgRoot(prefixSvgIds(rawSvg, input.idPrefix), input)
   return { svg }
+}
+
+/**
+ * Steps 2–3 alone: the SVG as Vega draws it, before ids are prefixed and the root decorated. It
+ * depends only on the spec and the datasets (plus theme and library versions), so it can be
+ * computed ahead of the page, in a worker (worker.ts), and cached apart from captions and titles.
+ */
+export type RawSvgRenderer = (
+  spec: Record<string, unknown>,
+  datasets: ChartDatasets,
+) => Promise<string>
+
+/** Compiles and runs one validated spec in this thread. */
+export async function renderVegaSvg(
+  spec: Record<string, unknown>,
+  datasets: ChartDatasets,
+): Promise<string> {
+  await loadLibraries()
+  const vegaSpec = compileToVega(spec)
+  // One render at a time, see `exclusive`.
+  return exclusive(() => runToSvg(vegaSpec, datasets))
 }
 
 /** The prefix becomes part of ids and `url(#…)` references, so keep it to safe characters. */

@@ -14,6 +14,9 @@ import { figuresCommand, type Output } from './figures.ts'
 import { internalErrorText, takeDebug } from './safety-options.ts'
 import { figuresCheckCommand, figuresUpdateCommand } from './snapshot.ts'
 
+// The chart worker (charts/worker.ts) imports this bundle and starts here.
+export { chartWorkerMain } from '../charts/worker.ts'
+
 type Command = (
   argv: readonly string[],
   output: Output,

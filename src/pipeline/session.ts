@@ -191,13 +191,34 @@ export function createModelSession(
     for (let i = 0; i < sample.count; i++) out[i] = fn(sample.values, i * width, draws)
     return out
   }
+  // Chances and quantiles by expression and scenario: pure, and asked again on every rebuild.
+  const chances = new Map<string, ClaimChance>()
+  const quantilesOf = new Map<string, Quantiles>()
   const claimChance = (expression: string, scenario: string): ClaimChance => {
+    const key = JSON.stringify([expression, scenario])
+    let found = chances.get(key)
+    if (!found) {
+      found = claimChanceOnce(expression, scenario)
+      chances.set(key, found)
+    }
+    return found
+  }
+  const expressionQuantiles = (expression: string, scenario: string): Quantiles => {
+    const key = JSON.stringify([expression, scenario])
+    let found = quantilesOf.get(key)
+    if (!found) {
+      found = expressionQuantilesOnce(expression, scenario)
+      quantilesOf.set(key, found)
+    }
+    return found
+  }
+  const claimChanceOnce = (expression: string, scenario: string): ClaimChance => {
     const values = overDraws(expression, scenario)
     let hits = 0
     for (const v of values) if (v !== 0) hits++
     return { probability: hits / values.length, samples: values.length }
   }
-  const expressionQuantiles = (expression: string, scenario: string): Quantiles => {
+  const expressionQuantilesOnce = (expression: string, scenario: string): Quantiles => {
     const values = overDraws(expression, scenario).sort()
     let sum = 0
     for (const v of values) sum += v

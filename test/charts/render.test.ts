@@ -82,7 +82,9 @@ describe('renderChart', () => {
     await renderChart(bar())
     const again = (await renderChart(curve())).svg
     assert.equal(again, first)
-    const [a, b, c] = await Promise.all([curve(), bar(), curve()].map(renderChart))
+    const [a, b, c] = await Promise.all(
+      [curve(), bar(), curve()].map((input) => renderChart(input)),
+    )
     assert.equal(a?.svg, first)
     assert.equal(c?.svg, first)
     assert.equal(b?.svg, (await renderChart(bar())).svg)
