@@ -43,14 +43,21 @@ function fill(
         'dl',
         { className: ['scenario-list'] },
         session.scenarios.flatMap((s) => [
-          h('dt', [s.label, ' ', h('code', [s.name])]),
+          h('dt', { id: `scenario-${s.name}` }, [s.label, ' ', h('code', [s.name])]),
           h('dd', [s.description]),
         ]),
       )
     case 'claims-table':
       return claimsTable(file.data.claims ?? [], slot.scenario, session, number)
-    case 'inputs-table':
-      return inputsTable(slot.scenario, session, bibliography, number)
+    case 'inputs-table': {
+      const filled = inputsTable(slot.scenario, session, bibliography, number)
+      // Popovers of numbers resting on many inputs link here instead of repeating the list.
+      const id = `model-inputs-${slot.scenario}`
+      filled.properties.id = id
+      file.data.inputsTables ??= {}
+      file.data.inputsTables[slot.scenario] ??= id
+      return filled
+    }
   }
 }
 

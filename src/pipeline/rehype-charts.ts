@@ -47,20 +47,19 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
   const caption = figure.children
   const description = hastToString(figure).replace(/\s+/g, ' ').trim()
   const title = typeof spec.title === 'string' ? spec.title : description
-  let svg: string
+  const rows = Object.fromEntries(names.map((n) => [n, datasets[n]?.rows ?? []]))
+  let wide: string
+  let narrow: string
   try {
-    svg = (
-      await renderChartCached(
-        {
-          spec,
-          datasets: Object.fromEntries(names.map((n) => [n, datasets[n]?.rows ?? []])),
-          idPrefix: id,
-          title,
-          description,
-        },
+    // Static SVG cannot be `width: "container"`: the same spec is drawn twice, for the column
+    // at desktop width and for a phone, and the page picks one by media query.
+    const render = (variant: Readonly<Record<string, unknown>>, suffix: string) =>
+      renderChartCached(
+        { spec: variant, datasets: rows, idPrefix: `${id}${suffix}`, title, description },
         options.store,
-      )
-    ).svg
+      ).then((r) => r.svg)
+    wide = await render(spec, '')
+    narrow = await render(narrowSpec(spec), '-narrow')
   } catch (error) {
     if (!isChartError(error)) throw error
     const located = withSpecPosition(error, text, `content/${src}`)
@@ -74,26 +73,70 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
     return
   }
   const name = src.replace(/^.*\//, '').replace(/\.vl\.json$/, '')
-  file.data.charts?.push({ id, src, file: `charts/${name}.svg`, svg: toStandaloneSvg(svg) })
+  const wideFile = `charts/${name}.svg`
+  const narrowFile = `charts/${name}-narrow.svg`
+  file.data.charts?.push(
+    { id, src, file: wideFile, svg: toStandaloneSvg(wide) },
+    { id: `${id}-narrow`, src, file: narrowFile, svg: toStandaloneSvg(narrow) },
+  )
   const tables = names.map((n) => dataTable(datasets[n], n, title, tableColumns(spec, n)))
   figure.properties = { className: ['chart'], id }
   figure.children = [
-    // Focusable because on phones the chart keeps a legible size and scrolls sideways.
-    h(
-      'div',
-      { className: ['chart-svg'], tabIndex: 0, role: 'group', ariaLabel: `Chart: ${title}` },
-      [{ type: 'raw', value: svg } as unknown as ElementContent],
-    ),
+    // The charts are files, not inline SVG: the page stays light, and a phone loads only the
+    // narrow drawing. The caption and the data table below carry the numbers.
+    h('div', { className: ['chart-svg'] }, [
+      h('picture', [
+        h('source', {
+          media: NARROW_MEDIA,
+          srcSet: narrowFile,
+          type: 'image/svg+xml',
+          ...svgSize(narrow),
+        }),
+        h('img', { src: wideFile, alt: `Chart: ${title}`, ...svgSize(wide) }),
+      ]),
+    ]),
     // The data table goes inside the caption: a figcaption must be a figure's first or last child.
     h('figcaption', [
       ...caption,
       h('details', { className: ['chart-data'] }, [
         h('summary', ['Data behind this chart']),
         ...tables.map((html) => ({ type: 'raw', value: html }) as unknown as ElementContent),
-        h('p', [h('a', { href: `charts/${name}.svg` }, ['Chart as SVG'])]),
+        h('p', [h('a', { href: wideFile }, ['Chart as SVG'])]),
       ]),
     ]),
   ] as Element['children']
+}
+
+/** Below this width the page shows the narrow drawing (it matches the CSS breakpoint). */
+const NARROW_MEDIA = '(max-width: 40rem)'
+/** The plot width of the narrow drawing: with axes and labels it fits a 320-px column. */
+const NARROW_PLOT_WIDTH = 220
+
+/**
+ * The phone variant of a spec: a narrower plot, legends below it, titles and labels limited to
+ * the width, so nothing needs a sideways scroll. A spec's own `config` still wins key by key.
+ */
+export function narrowSpec(spec: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const config = (spec.config ?? {}) as Record<string, Record<string, unknown> | undefined>
+  const width = typeof spec.width === 'number' ? Math.min(spec.width, NARROW_PLOT_WIDTH) : spec.width
+  return {
+    ...spec,
+    ...(width === undefined ? {} : { width }),
+    config: {
+      ...config,
+      legend: { orient: 'bottom', direction: 'horizontal', columns: 2, labelLimit: 150, ...config.legend },
+      axis: { labelLimit: 110, ...config.axis },
+      title: { limit: 300, ...config.title },
+    },
+  }
+}
+
+/** The drawing's own width and height, so the page reserves its space before it loads. */
+function svgSize(svg: string): { width?: string; height?: string } {
+  const root = /^<svg\b[^>]*>/.exec(svg)?.[0] ?? ''
+  const width = / width="([\d.]+)"/.exec(root)?.[1]
+  const height = / height="([\d.]+)"/.exec(root)?.[1]
+  return width && height ? { width, height } : {}
 }
 
 function datasetsOf(

@@ -25,6 +25,10 @@ import { sparkline } from './sparkline.ts'
 export interface ProvenanceOptions {
   readonly session: ModelSession
   readonly bibliography?: Bibliography | undefined
+  /** Ids of the page's inputs tables by scenario (set by the plugin from the file). */
+  inputsTables?: Readonly<Record<string, string>> | undefined
+  /** Whether the page lists the scenarios (`::scenario-list`), so popovers can link to one. */
+  scenarioListed?: boolean | undefined
 }
 
 /** The unified plugin. */
@@ -39,12 +43,17 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
         if (node.data?.shown) numbers.push([node, node.data.shown])
       })
     }
+    const popoverOptions = {
+      ...options,
+      inputsTables: file.data.inputsTables,
+      scenarioListed: (file.data.generatedSlots ?? []).some((g) => g.kind === 'scenario-list'),
+    }
     for (const [node, record] of numbers) {
       // The shown text is part of the key: `$280` and `$279.74` are one figure, two popovers.
       const key = `${record.scenario}\u0000${record.expression}\u0000${record.formatted}`
       let popover = popovers.get(key)
       if (!popover) {
-        popover = provenancePopover(`prov-${popovers.size + 1}`, record, options)
+        popover = provenancePopover(`prov-${popovers.size + 1}`, record, popoverOptions)
         popovers.set(key, popover)
       }
       const id = String(popover.properties.id)
@@ -88,26 +97,11 @@ function provenancePopover(id: string, record: ShownNumber, options: ProvenanceO
       ]),
     )
   const leaves = inputsOf(record.figures, evaluation).filter((input) => input !== single)
-  if (leaves.length > 0) {
-    if (leaves.length <= 5) body.push(h('p', { className: ['provenance-label'] }, ['Inputs']))
-    const list = h(
-      'ul',
-      { className: ['provenance-inputs'] },
-      leaves.map((input) => inputItem(input, evaluation, options.bibliography)),
-    )
-    // A ratio rests on twenty-odd inputs: keep the popover short until the reader asks.
-    body.push(
-      leaves.length > 5
-        ? h('details', [h('summary', [`All ${leaves.length} inputs`]), list])
-        : list,
-    )
-  }
+  if (leaves.length > 0) body.push(...inputsParagraphs(leaves, record.scenario, evaluation, options))
   const label = options.session.scenarioLabel(record.scenario)
   body.push(
     h('p', { className: ['provenance-meta'] }, [
-      `Scenario: ${label}. `,
-      h('a', { href: 'figures.json' }, ['figures.json']),
-      ' · ',
+      `Scenario: ${label} · `,
       h('code', [`npm run explain -- ${single ?? record.figures[0] ?? record.expression}`]),
     ]),
   )
@@ -200,6 +194,38 @@ function intervalLine(interval: string, session: ModelSession): Element {
   return h('p', { className: ['provenance-interval'] }, [
     `90% interval over the input ranges: ${interval} (${formatNumber(session.sampling.samples, 'int')} draws)`,
   ])
+}
+
+/**
+ * The inputs a number rests on. A few are listed; more are counted and linked to the page's
+ * inputs table (listed once, not in each of eighty popovers), with any the scenario changed
+ * listed here because the table shows the published values.
+ */
+function inputsParagraphs(
+  leaves: readonly string[],
+  scenario: string,
+  evaluation: Evaluation,
+  options: ProvenanceOptions,
+): ElementContent[] {
+  const item = (input: string) => inputItem(input, evaluation, options.bibliography)
+  const list = (inputs: readonly string[]) =>
+    h('ul', { className: ['provenance-inputs'] }, inputs.map(item))
+  const tables = options.inputsTables ?? {}
+  const tableId = tables[scenario] ?? tables[options.session.defaultScenario]
+  if (leaves.length <= 2 || tableId === undefined)
+    return [h('p', { className: ['provenance-label'] }, ['Inputs']), list(leaves)]
+  const rests = h('p', { className: ['provenance-label'] }, [
+    `Rests on ${leaves.length} model inputs, listed in `,
+    h('a', { href: `#${tableId}` }, ['the inputs table']),
+    ...(tables[scenario] === undefined && options.scenarioListed
+      ? [
+          '; ',
+          h('a', { href: `#scenario-${scenario}` }, ['the scenario']),
+          ' changes some of them.',
+        ]
+      : ['.']),
+  ])
+  return [rests]
 }
 
 /** The model inputs a set of figures rests on, in model order. */
