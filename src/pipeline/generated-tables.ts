@@ -10,6 +10,7 @@ import type { VFile } from 'vfile'
 import type { Bibliography } from '../citations/types.ts'
 import { ExprError } from '../expr/index.ts'
 import { formatNumber } from '../format/number.ts'
+import { claimAnchor } from './directives/check.ts'
 import { citation, figureRecord, showNumber } from './figure-element.ts'
 import type { Claim, GeneratedSlot } from './records.ts'
 import type { ModelSession } from './session.ts'
@@ -115,7 +116,7 @@ function claimsTable(
   const rows = claims
     .filter((claim) => claim.scenario === scenario)
     .map((claim) => [
-      h('span', [
+      h('span', { id: claimAnchor(claim.line, claim.column) }, [
         claim.claim,
         h('br'),
         h('code', { className: ['claim-expression'] }, [claim.expression]),

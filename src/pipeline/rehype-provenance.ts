@@ -60,7 +60,7 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
       node.tagName = 'button'
       node.properties = {
         type: 'button',
-        className: ['figure'],
+        className: record.plain ? ['figure', 'figure-plain'] : ['figure'],
         dataFigure: record.expression,
         dataScenario: record.scenario,
         popoverTarget: id,
@@ -85,7 +85,7 @@ function provenancePopover(id: string, record: ShownNumber, options: ProvenanceO
   const single = record.figure
   const body: ElementContent[] = single
     ? figureParagraphs(single, evaluation, record.formatted, id)
-    : expressionParagraphs(record, evaluation, id)
+    : expressionParagraphs(record, evaluation, id, options.session)
   if (record.scenario === options.session.defaultScenario)
     body.push(...spread(record, options.session))
   const singleProvenance = single ? evaluation.figure(single).provenance : undefined
@@ -150,13 +150,14 @@ function expressionParagraphs(
   record: ShownNumber,
   evaluation: Evaluation,
   popoverId: string,
+  session: ModelSession,
 ): ElementContent[] {
   const values = record.figures
     .filter((f) => evaluation.has(f))
     .map((f) => `${f} = ${formatWithUnit(evaluation.figure(f))}`)
   return [
     h('p', { id: `${popoverId}-what`, className: ['provenance-what'] }, [
-      h('strong', ['Computed']),
+      h('strong', [expressionName(record, evaluation, session)]),
       ': ',
       record.formatted,
     ]),
@@ -165,6 +166,38 @@ function expressionParagraphs(
       ? [h('p', { className: ['provenance-values'] }, [`where ${values.join('; ')}`])]
       : []),
   ]
+}
+
+/** Rounding functions as words, for naming `floor(ratio.realistic)` "…, rounded down". */
+const roundingWords: Readonly<Record<string, string>> = {
+  floor: 'rounded down',
+  ceil: 'rounded up',
+  round: 'rounded',
+}
+
+/**
+ * What an expression is, named from its figures: `floor(ratio.realistic)` is "Realistic ratio,
+ * rounded down", `scenario("spot", x)` is x's label "under Spot instances", and anything else
+ * "From <label> and <label>". Only the expression's shape is read, never run.
+ */
+function expressionName(record: ShownNumber, evaluation: Evaluation, session: ModelSession): string {
+  const labels = record.figures.filter((f) => evaluation.has(f)).map((f) => evaluation.figure(f).label)
+  const [first] = labels
+  if (first === undefined) return 'Computed'
+  const e = record.expression.replace(/\s+/g, '')
+  const only = record.figures[0] ?? ''
+  const rounding = /^(floor|ceil|round)\(([\w.]+)\)$/.exec(e)
+  if (rounding && rounding[2] === only)
+    return `${first}, ${roundingWords[rounding[1] ?? ''] ?? 'rounded'}`
+  const scenario = /^scenario\("([\w-]+)",([\w.]+)\)$/.exec(e)
+  if (scenario && scenario[2] === only && labels.length === 1)
+    return `${first}, under ${session.scenarioLabel(scenario[1] ?? '')}`
+  if (labels.length === 1) return `From ${first}`
+  const list =
+    labels.length === 2
+      ? `${labels[0]} and ${labels[1]}`
+      : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`
+  return `From ${list}`
 }
 
 /**

@@ -17,6 +17,8 @@ export const siteSchema = z.strictObject({
   title: z.string(),
   description: z.string().default(''),
   seriesBaseUrl: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }),
+  /** Display names of the front matter's `authors` ids (`admin: The series editors`). */
+  authors: z.record(z.string(), z.string()).default({}),
 })
 
 /** The site's settings. */
