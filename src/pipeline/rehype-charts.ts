@@ -58,8 +58,24 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
         { spec: variant, datasets: rows, idPrefix: `${id}${suffix}`, title, description },
         options.store,
       ).then((r) => r.svg)
-    wide = await render(spec, '')
-    narrow = await render(narrowSpec(spec), '-narrow')
+    // Each drawing is fitted to its column, so its text shows at its set size (13 px), not shrunk.
+    const fit = async (
+      variant: Readonly<Record<string, unknown>>,
+      suffix: string,
+      column: number,
+    ) => {
+      let drawn = await render(variant, suffix)
+      const over = Number(svgSize(drawn).width ?? 0) - column
+      // Too wide with its axes, legends and labels: Vega-Lite's `fit` sizes the whole drawing.
+      if (over > 0 && typeof variant.width === 'number')
+        drawn = await render(
+          { ...variant, width: column, autosize: { type: 'fit-x', contains: 'padding' } },
+          suffix,
+        )
+      return drawn
+    }
+    wide = await fit(spec, '', WIDE_COLUMN)
+    narrow = await fit(narrowSpec(spec), '-narrow', NARROW_COLUMN)
   } catch (error) {
     if (!isChartError(error)) throw error
     const located = withSpecPosition(error, text, `content/${src}`)
@@ -109,8 +125,11 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
 
 /** Below this width the page shows the narrow drawing (it matches the CSS breakpoint). */
 const NARROW_MEDIA = '(max-width: 40rem)'
-/** The plot width of the narrow drawing: with axes and labels it fits a 320-px column. */
+/** The plot width of the narrow drawing before it is fitted. */
 const NARROW_PLOT_WIDTH = 220
+/** The text column's width in CSS pixels: at desktop width, and on a 390-px phone. */
+const WIDE_COLUMN = 620
+const NARROW_COLUMN = 350
 
 /**
  * The phone variant of a spec: a narrower plot, legends below it, titles and labels limited to
@@ -118,17 +137,38 @@ const NARROW_PLOT_WIDTH = 220
  */
 export function narrowSpec(spec: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const config = (spec.config ?? {}) as Record<string, Record<string, unknown> | undefined>
-  const width = typeof spec.width === 'number' ? Math.min(spec.width, NARROW_PLOT_WIDTH) : spec.width
+  const width =
+    typeof spec.width === 'number' ? Math.min(spec.width, NARROW_PLOT_WIDTH) : spec.width
   return {
-    ...spec,
+    ...(narrowLegends(spec) as Record<string, unknown>),
     ...(width === undefined ? {} : { width }),
     config: {
       ...config,
-      legend: { orient: 'bottom', direction: 'horizontal', columns: 2, labelLimit: 150, ...config.legend },
-      axis: { labelLimit: 110, ...config.axis },
-      title: { limit: 300, ...config.title },
+      legend: { orient: 'bottom', columns: 2, labelLimit: 130, ...config.legend },
+      axis: { labelLimit: 130, labelOverlap: true, ...config.axis },
+      title: { limit: NARROW_COLUMN, ...config.title },
     },
   }
+}
+
+/** The spec with every legend of its encodings placed below the plot, in at most two columns. */
+function narrowLegends(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(narrowLegends)
+  if (value === null || typeof value !== 'object') return value
+  const out: Record<string, unknown> = {}
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'legend' && inner !== null && typeof inner === 'object') {
+      const legend: Record<string, unknown> = {
+        ...(inner as Record<string, unknown>),
+        orient: 'bottom',
+      }
+      if (typeof legend.columns === 'number') legend.columns = Math.min(legend.columns, 2)
+      delete legend.legendX
+      delete legend.legendY
+      out[key] = legend
+    } else out[key] = narrowLegends(inner)
+  }
+  return out
 }
 
 /** The drawing's own width and height, so the page reserves its space before it loads. */

@@ -97,7 +97,8 @@ function provenancePopover(id: string, record: ShownNumber, options: ProvenanceO
       ]),
     )
   const leaves = inputsOf(record.figures, evaluation).filter((input) => input !== single)
-  if (leaves.length > 0) body.push(...inputsParagraphs(leaves, record.scenario, evaluation, options))
+  if (leaves.length > 0)
+    body.push(...inputsParagraphs(leaves, record.scenario, evaluation, options))
   const label = options.session.scenarioLabel(record.scenario)
   body.push(
     h('p', { className: ['provenance-meta'] }, [
@@ -180,8 +181,14 @@ const roundingWords: Readonly<Record<string, string>> = {
  * rounded down", `scenario("spot", x)` is x's label "under Spot instances", and anything else
  * "From <label> and <label>". Only the expression's shape is read, never run.
  */
-function expressionName(record: ShownNumber, evaluation: Evaluation, session: ModelSession): string {
-  const labels = record.figures.filter((f) => evaluation.has(f)).map((f) => evaluation.figure(f).label)
+function expressionName(
+  record: ShownNumber,
+  evaluation: Evaluation,
+  session: ModelSession,
+): string {
+  const labels = record.figures
+    .filter((f) => evaluation.has(f))
+    .map((f) => evaluation.figure(f).label)
   const [first] = labels
   if (first === undefined) return 'Computed'
   const e = record.expression.replace(/\s+/g, '')

@@ -28,7 +28,10 @@ export function sparkline(sorted: Float64Array, point: number, label: string): E
   const x = (v: number) => round(((v - lo) / span) * WIDTH)
   const bar = WIDTH / BINS
   // One closed outline of the histogram (a staircase), a third of the bytes of one box per bin.
-  const steps = Array.from(counts, (c, i) => `V${round(HEIGHT - (c / peak) * (HEIGHT - 2))}H${round((i + 1) * bar)}`)
+  const steps = Array.from(
+    counts,
+    (c, i) => `V${round(HEIGHT - (c / peak) * (HEIGHT - 2))}H${round((i + 1) * bar)}`,
+  )
   const path = `M0 ${HEIGHT}${steps.join('')}V${HEIGHT}z`
   const p5 = x(quantileAt(sorted, 0.05))
   const p95 = x(quantileAt(sorted, 0.95))

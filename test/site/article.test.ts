@@ -230,5 +230,33 @@ describe('a build under another scenario', () => {
     const claims = spot.claims.length
     assert.ok(claims > 10)
     assert.equal([...page2.matchAll(/class="claim-(holds|fails)"/g)].length, claims * 10)
+    // A claim of the text that fails under the page's scenario is marked at its sentence,
+    // linking to its row of the claims table; none goes silent.
+    const failing = spot.claims.filter((c) => !c.holds && c.scenario === 'spot')
+    assert.ok(failing.length > 0, 'some claims fail at spot prices')
+    for (const claim of failing) {
+      const anchor = `claim-${claim.line}-${claim.column}`
+      assert.match(page2, new RegExp(`<sup class="claim-flag"><a href="#${anchor}">`), anchor)
+      assert.match(page2, new RegExp(`id="${anchor}"`), `${anchor} has its row`)
+    }
+  })
+})
+
+describe('the page weight', () => {
+  // The popovers link to one inputs table and the charts are files: from 820 KB to about 400 KB.
+  // The issue's goal is 250 KB; this bound keeps what was won (see the branch's report).
+  const LIMIT = 420_000
+  test(`the article's HTML stays under ${LIMIT} bytes`, () => {
+    const bytes = Buffer.byteLength(html, 'utf8')
+    assert.ok(bytes <= LIMIT, `${bytes} bytes`)
+  })
+
+  test('published, every claim of the text holds (the failing ones were reworded)', () => {
+    const failing = published.claims.filter((c) => !c.holds)
+    assert.deepEqual(
+      failing.map((c) => `${c.line}:${c.column} ${c.claim}`),
+      [],
+    )
+    assert.doesNotMatch(html, /class="claim-flag"/)
   })
 })
