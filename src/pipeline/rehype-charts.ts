@@ -141,14 +141,27 @@ export function narrowSpec(spec: Readonly<Record<string, unknown>>): Record<stri
     typeof spec.width === 'number' ? Math.min(spec.width, NARROW_PLOT_WIDTH) : spec.width
   return {
     ...(narrowLegends(spec) as Record<string, unknown>),
+    ...(typeof spec.title === 'string' ? { title: wrapTitle(spec.title, 34) } : {}),
     ...(width === undefined ? {} : { width }),
     config: {
       ...config,
-      legend: { orient: 'bottom', columns: 2, labelLimit: 130, ...config.legend },
+      legend: { orient: 'bottom', columns: 1, labelLimit: 300, ...config.legend },
       axis: { labelLimit: 130, labelOverlap: true, ...config.axis },
-      title: { limit: NARROW_COLUMN, ...config.title },
+      title: { anchor: 'start', frame: 'bounds', limit: NARROW_COLUMN, ...config.title },
     },
   }
+}
+
+/** A chart title as lines of at most `width` characters (Vega draws an array as lines). */
+function wrapTitle(title: string, width: number): string[] {
+  const lines: string[] = []
+  for (const word of title.split(/\s+/)) {
+    const last = lines.at(-1)
+    if (last !== undefined && last.length + word.length + 1 <= width)
+      lines[lines.length - 1] = `${last} ${word}`
+    else lines.push(word)
+  }
+  return lines
 }
 
 /** The spec with every legend of its encodings placed below the plot, in at most two columns. */
@@ -162,7 +175,7 @@ function narrowLegends(value: unknown): unknown {
         ...(inner as Record<string, unknown>),
         orient: 'bottom',
       }
-      if (typeof legend.columns === 'number') legend.columns = Math.min(legend.columns, 2)
+      if (typeof legend.columns === 'number') legend.columns = 1
       delete legend.legendX
       delete legend.legendY
       out[key] = legend

@@ -113,10 +113,14 @@ describe('the built article', () => {
         html.indexOf(`<figure class="chart" id="chart-${id}"`),
         html.indexOf('</figure>', html.indexOf(`id="chart-${id}"`)),
       )
+    // The charts are files (a wide and a narrow drawing); the page holds their data tables.
+    const file = (name: string) =>
+      published.files.get(`economics-of-alignment/charts/${name}`) ?? ''
     // The human-vs-synthetic chart labels its points; the text prints $279.74 (≈ $280).
-    const human = chart('human-vs-synthetic')
-    assert.match(human, /<text[^>]*>\$280<\/text>/)
-    assert.match(human, /<text[^>]*>\$16,359<\/text>/)
+    for (const name of ['human-vs-synthetic.svg', 'human-vs-synthetic-narrow.svg']) {
+      assert.match(file(name), /<text[^>]*>\$280<\/text>/, name)
+      assert.match(file(name), /<text[^>]*>\$16,359<\/text>/, name)
+    }
     // The stage chart's data (the rows Vega drew) carries the DPO cost the text prints.
     assert.match(chart('cost-by-stage'), /<td>As published<\/td><td>DPO<\/td><td>\$93\.11<\/td>/)
     // The heatmap's cell at the article's prices is the conservative ratio the text prints.
@@ -137,11 +141,19 @@ describe('the built article', () => {
       'cost-by-size',
       'ratio-by-scenario',
     ]) {
-      const svg = chart(id)
-      assert.match(svg, /<svg[^>]*role="img"/, id)
-      assert.match(svg, /<title id="[^"]+">/, id)
-      assert.match(svg, /<desc id="[^"]+">/, id)
-      assert.ok(published.files.has(`economics-of-alignment/charts/${id}.svg`), id)
+      assert.match(
+        chart(id),
+        new RegExp(
+          `<source media="[^"]+" srcset="charts/${id}-narrow\\.svg"[^>]*><img src="charts/${id}\\.svg" alt="Chart: [^"]+"`,
+        ),
+        id,
+      )
+      for (const name of [`${id}.svg`, `${id}-narrow.svg`]) {
+        const svg = file(name)
+        assert.match(svg, /<svg[^>]*role="img"/, name)
+        assert.match(svg, /<title id="[^"]+">/, name)
+        assert.match(svg, /<desc id="[^"]+">/, name)
+      }
     }
   })
 })
