@@ -117,7 +117,8 @@ export async function build(
       summary: frontmatter.summary,
       date: frontmatter.date,
       tags: [...frontmatter.tags],
-      authors: [...frontmatter.authors],
+      // Front matter names account ids; the byline shows the display names site.yaml gives them.
+      authors: frontmatter.authors.map((id) => site.authors[id] ?? id),
       scenario: {
         name: session.defaultScenario,
         label: session.scenarioLabel(session.defaultScenario),

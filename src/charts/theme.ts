@@ -53,8 +53,8 @@ export const chartTheme: Config = {
     titleColor: ink,
     domainColor: ink,
     tickColor: ink,
-    labelFontSize: 12,
-    titleFontSize: 13,
+    labelFontSize: 13,
+    titleFontSize: 14,
     titleFontWeight: 'normal',
     // Category names are sentences ("Human, realistic price"); never cut them short.
     labelLimit: 320,
@@ -63,12 +63,12 @@ export const chartTheme: Config = {
   legend: {
     labelColor: ink,
     titleColor: ink,
-    labelFontSize: 12,
-    titleFontSize: 13,
+    labelFontSize: 13,
+    titleFontSize: 14,
     labelLimit: 320,
   },
   header: { labelColor: ink, titleColor: ink },
-  title: { color: ink, subtitleColor: ink, fontSize: 15, fontWeight: 'normal' },
+  title: { color: ink, subtitleColor: ink, fontSize: 16, fontWeight: 'normal' },
   // Same number locale as src/format/number.ts (ASCII minus), so axis labels and prose agree.
   locale: {
     number: {

@@ -42,8 +42,9 @@ export async function buildCommand(
   })
   for (const warning of result.warnings) process.stderr.write(`${formatDiagnostic(warning)}\n`)
   const failing = result.claims.filter((c) => !c.holds)
+  const flagged = failing.filter((c) => c.flagged).length
   output.out(
-    `Claims: ${result.claims.length - failing.length} of ${result.claims.length} hold${failing.length ? `; ${failing.length} do not (see warnings above and claims.json)` : ''}\n`,
+    `Claims: ${result.claims.length - failing.length} of ${result.claims.length} hold${failing.length ? `; ${failing.length} do not, each marked "does not hold" at its sentence on the page (${flagged} kept with {flag}; see claims.json)` : '; none flagged on the page'}\n`,
   )
   output.out(
     `Built ${result.files.size} files into ${outDir} in ${Math.round(performance.now() - started)} ms\n`,

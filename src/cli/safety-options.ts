@@ -20,12 +20,12 @@ export function takeDebug(argv: readonly string[]): { argv: string[]; debug: boo
 }
 
 /**
- * Under `--strict`, the typed-number warnings are errors: throws them as a BuildFailure.
- * Claim warnings are a different matter (a false claim is the author's call) and stay warnings.
+ * Under `--strict`, the typed-number warnings are errors, and so is a false claim the author
+ * neither reworded nor flagged (`{flag}`, which leaves no warning): throws them as a BuildFailure.
  */
 export function enforceStrict(warnings: readonly Diagnostic[], strict: boolean | undefined): void {
   if (!strict) return
-  const typed = warnings.filter((w) => w.ruleId === TYPED_NUMBER_RULE)
+  const typed = warnings.filter((w) => w.ruleId === TYPED_NUMBER_RULE || w.ruleId === 'claim-fails')
   if (typed.length > 0) throw new BuildFailure(typed.map((w) => ({ ...w, severity: 'error' })))
 }
 

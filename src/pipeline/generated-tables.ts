@@ -10,6 +10,7 @@ import type { VFile } from 'vfile'
 import type { Bibliography } from '../citations/types.ts'
 import { ExprError } from '../expr/index.ts'
 import { formatNumber } from '../format/number.ts'
+import { claimAnchor } from './directives/check.ts'
 import { citation, figureRecord, showNumber } from './figure-element.ts'
 import type { Claim, GeneratedSlot } from './records.ts'
 import type { ModelSession } from './session.ts'
@@ -44,14 +45,21 @@ function fill(
         'dl',
         { className: ['scenario-list'] },
         session.scenarios.flatMap((s) => [
-          h('dt', [s.label, ' ', h('code', [s.name])]),
+          h('dt', { id: `scenario-${s.name}` }, [s.label, ' ', h('code', [s.name])]),
           h('dd', [s.description]),
         ]),
       )
     case 'claims-table':
       return claimsTable(file.data.claims ?? [], slot.scenario, session, number)
-    case 'inputs-table':
-      return inputsTable(slot.scenario, session, bibliography, number)
+    case 'inputs-table': {
+      const filled = inputsTable(slot.scenario, session, bibliography, number)
+      // Popovers of numbers resting on many inputs link here instead of repeating the list.
+      const id = `model-inputs-${slot.scenario}`
+      filled.properties.id = id
+      file.data.inputsTables ??= {}
+      file.data.inputsTables[slot.scenario] ??= id
+      return filled
+    }
   }
 }
 
@@ -113,7 +121,7 @@ function claimsTable(
   const rows = claims
     .filter((claim) => claim.scenario === scenario)
     .map((claim) => [
-      h('span', [
+      h('span', { id: claimAnchor(claim.line, claim.column) }, [
         claim.claim,
         h('br'),
         h('code', { className: ['claim-expression'] }, [claim.expression]),
@@ -172,19 +180,8 @@ function inputsTable(
       citation(source, bibliography),
     ]
   })
-  const element = table(
-    ['Input', 'Value', 'Unit', 'Note', 'Source'],
-    rows,
-    'Model inputs',
-    'Model inputs',
-    ['table-wrap', STACKED_CLASS],
-  )
-  // Popovers of numbers that rest on many inputs link here instead of repeating the list.
-  element.properties.id = inputsTableId(scenario)
-  return element
-}
-
-/** The id of the inputs table of a scenario, for links from popovers. */
-export function inputsTableId(scenario: string): string {
-  return `model-inputs-${scenario}`
+  return table(['Input', 'Value', 'Unit', 'Note', 'Source'], rows, 'Model inputs', 'Model inputs', [
+    'table-wrap',
+    STACKED_CLASS,
+  ])
 }

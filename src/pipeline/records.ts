@@ -39,6 +39,8 @@ export interface ShownNumber {
   readonly figures: readonly string[]
   /** The 90% interval over the Monte Carlo draws, when the page shows it (`{interval}`). */
   readonly interval?: ShownInterval
+  /** A plain count of the setup (`1 epoch`): never marked on the page, still explained (`{plain}`). */
+  readonly plain?: boolean
   /** Where it stands in the source; 0 for numbers the build generated. */
   readonly line: number
   readonly column: number
@@ -62,6 +64,8 @@ export interface Claim {
   readonly scenario: string
   readonly holds: boolean
   readonly required: boolean
+  /** The author keeps the wording although the claim fails (`{flag}`): marked, not an error. */
+  readonly flagged: boolean
   /** The share of Monte Carlo draws in which it holds, from 0 to 1. */
   readonly probability?: number | undefined
   /** The probability the author requires (`p=0.9`), if any. */

@@ -47,20 +47,35 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
   const caption = figure.children
   const description = hastToString(figure).replace(/\s+/g, ' ').trim()
   const title = typeof spec.title === 'string' ? spec.title : description
-  let svg: string
+  const rows = Object.fromEntries(names.map((n) => [n, datasets[n]?.rows ?? []]))
+  let wide: string
+  let narrow: string
   try {
-    svg = (
-      await renderChartCached(
-        {
-          spec,
-          datasets: Object.fromEntries(names.map((n) => [n, datasets[n]?.rows ?? []])),
-          idPrefix: id,
-          title,
-          description,
-        },
+    // Static SVG cannot be `width: "container"`: the same spec is drawn twice, for the column
+    // at desktop width and for a phone, and the page picks one by media query.
+    const render = (variant: Readonly<Record<string, unknown>>, suffix: string) =>
+      renderChartCached(
+        { spec: variant, datasets: rows, idPrefix: `${id}${suffix}`, title, description },
         options.store,
-      )
-    ).svg
+      ).then((r) => r.svg)
+    // Each drawing is fitted to its column, so its text shows at its set size (13 px), not shrunk.
+    const fit = async (
+      variant: Readonly<Record<string, unknown>>,
+      suffix: string,
+      column: number,
+    ) => {
+      let drawn = await render(variant, suffix)
+      const over = Number(svgSize(drawn).width ?? 0) - column
+      // Too wide with its axes, legends and labels: Vega-Lite's `fit` sizes the whole drawing.
+      if (over > 0 && typeof variant.width === 'number')
+        drawn = await render(
+          { ...variant, width: column, autosize: { type: 'fit-x', contains: 'padding' } },
+          suffix,
+        )
+      return drawn
+    }
+    wide = await fit(spec, '', WIDE_COLUMN)
+    narrow = await fit(narrowSpec(spec), '-narrow', NARROW_COLUMN)
   } catch (error) {
     if (!isChartError(error)) throw error
     const located = withSpecPosition(error, text, `content/${src}`)
@@ -74,26 +89,107 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
     return
   }
   const name = src.replace(/^.*\//, '').replace(/\.vl\.json$/, '')
-  file.data.charts?.push({ id, src, file: `charts/${name}.svg`, svg: toStandaloneSvg(svg) })
+  const wideFile = `charts/${name}.svg`
+  const narrowFile = `charts/${name}-narrow.svg`
+  file.data.charts?.push(
+    { id, src, file: wideFile, svg: toStandaloneSvg(wide) },
+    { id: `${id}-narrow`, src, file: narrowFile, svg: toStandaloneSvg(narrow) },
+  )
   const tables = names.map((n) => dataTable(datasets[n], n, title, tableColumns(spec, n)))
   figure.properties = { className: ['chart'], id }
   figure.children = [
-    // Focusable because on phones the chart keeps a legible size and scrolls sideways.
-    h(
-      'div',
-      { className: ['chart-svg'], tabIndex: 0, role: 'group', ariaLabel: `Chart: ${title}` },
-      [{ type: 'raw', value: svg } as unknown as ElementContent],
-    ),
+    // The charts are files, not inline SVG: the page stays light, and a phone loads only the
+    // narrow drawing. The caption and the data table below carry the numbers.
+    h('div', { className: ['chart-svg'] }, [
+      h('picture', [
+        h('source', {
+          media: NARROW_MEDIA,
+          srcSet: narrowFile,
+          type: 'image/svg+xml',
+          ...svgSize(narrow),
+        }),
+        h('img', { src: wideFile, alt: `Chart: ${title}`, ...svgSize(wide) }),
+      ]),
+    ]),
     // The data table goes inside the caption: a figcaption must be a figure's first or last child.
     h('figcaption', [
       ...caption,
       h('details', { className: ['chart-data'] }, [
         h('summary', ['Data behind this chart']),
         ...tables.map((html) => ({ type: 'raw', value: html }) as unknown as ElementContent),
-        h('p', [h('a', { href: `charts/${name}.svg` }, ['Chart as SVG'])]),
+        h('p', [h('a', { href: wideFile }, ['Chart as SVG'])]),
       ]),
     ]),
   ] as Element['children']
+}
+
+/** Below this width the page shows the narrow drawing (it matches the CSS breakpoint). */
+const NARROW_MEDIA = '(max-width: 40rem)'
+/** The plot width of the narrow drawing before it is fitted. */
+const NARROW_PLOT_WIDTH = 220
+/** The text column's width in CSS pixels: at desktop width, and on a 390-px phone. */
+const WIDE_COLUMN = 620
+const NARROW_COLUMN = 350
+
+/**
+ * The phone variant of a spec: a narrower plot, legends below it, titles and labels limited to
+ * the width, so nothing needs a sideways scroll. A spec's own `config` still wins key by key.
+ */
+export function narrowSpec(spec: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const config = (spec.config ?? {}) as Record<string, Record<string, unknown> | undefined>
+  const width =
+    typeof spec.width === 'number' ? Math.min(spec.width, NARROW_PLOT_WIDTH) : spec.width
+  return {
+    ...(narrowLegends(spec) as Record<string, unknown>),
+    ...(typeof spec.title === 'string' ? { title: wrapTitle(spec.title, 34) } : {}),
+    ...(width === undefined ? {} : { width }),
+    config: {
+      ...config,
+      legend: { orient: 'bottom', columns: 1, labelLimit: 300, ...config.legend },
+      axis: { labelLimit: 130, labelOverlap: true, ...config.axis },
+      title: { anchor: 'start', frame: 'bounds', limit: NARROW_COLUMN, ...config.title },
+    },
+  }
+}
+
+/** A chart title as lines of at most `width` characters (Vega draws an array as lines). */
+function wrapTitle(title: string, width: number): string[] {
+  const lines: string[] = []
+  for (const word of title.split(/\s+/)) {
+    const last = lines.at(-1)
+    if (last !== undefined && last.length + word.length + 1 <= width)
+      lines[lines.length - 1] = `${last} ${word}`
+    else lines.push(word)
+  }
+  return lines
+}
+
+/** The spec with every legend of its encodings placed below the plot, in at most two columns. */
+function narrowLegends(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(narrowLegends)
+  if (value === null || typeof value !== 'object') return value
+  const out: Record<string, unknown> = {}
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'legend' && inner !== null && typeof inner === 'object') {
+      const legend: Record<string, unknown> = {
+        ...(inner as Record<string, unknown>),
+        orient: 'bottom',
+      }
+      if (typeof legend.columns === 'number') legend.columns = 1
+      delete legend.legendX
+      delete legend.legendY
+      out[key] = legend
+    } else out[key] = narrowLegends(inner)
+  }
+  return out
+}
+
+/** The drawing's own width and height, so the page reserves its space before it loads. */
+function svgSize(svg: string): { width?: string; height?: string } {
+  const root = /^<svg\b[^>]*>/.exec(svg)?.[0] ?? ''
+  const width = / width="([\d.]+)"/.exec(root)?.[1]
+  const height = / height="([\d.]+)"/.exec(root)?.[1]
+  return width && height ? { width, height } : {}
 }
 
 function datasetsOf(

@@ -17,7 +17,6 @@ import { formatInterval } from '../format/interval.ts'
 import { formatNumber } from '../format/number.ts'
 import { dependencyClosure, type Evaluation, quantileAt } from '../model/index.ts'
 import { citation } from './figure-element.ts'
-import { inputsTableId } from './generated-tables.ts'
 import type { ShownNumber } from './records.ts'
 import type { ModelSession } from './session.ts'
 import { sparkline } from './sparkline.ts'
@@ -26,6 +25,10 @@ import { sparkline } from './sparkline.ts'
 export interface ProvenanceOptions {
   readonly session: ModelSession
   readonly bibliography?: Bibliography | undefined
+  /** Ids of the page's inputs tables by scenario (set by the plugin from the file). */
+  inputsTables?: Readonly<Record<string, string>> | undefined
+  /** Whether the page lists the scenarios (`::scenario-list`), so popovers can link to one. */
+  scenarioListed?: boolean | undefined
 }
 
 /** The unified plugin. */
@@ -33,15 +36,6 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
   return (tree: Root, file: VFile): void => {
     const popovers = new Map<string, Element>()
     const numbers: Array<[Element, ShownNumber]> = []
-    const tables = new Set(
-      (file.data.generatedSlots ?? [])
-        .filter((slot) => slot.kind === 'inputs-table')
-        .map((slot) => slot.scenario),
-    )
-    // Any scenario's numbers link to the page's inputs table (their changed inputs are listed).
-    const table = [...tables][0]
-    const inputsTable = (scenario: string) =>
-      tables.has(scenario) ? inputsTableId(scenario) : table && inputsTableId(table)
     // The title (taken out of the body by rehype-title) shares the body's popovers.
     const title = file.data.titleElement
     for (const root of title ? [title, tree] : [tree]) {
@@ -49,19 +43,24 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
         if (node.data?.shown) numbers.push([node, node.data.shown])
       })
     }
+    const popoverOptions = {
+      ...options,
+      inputsTables: file.data.inputsTables,
+      scenarioListed: (file.data.generatedSlots ?? []).some((g) => g.kind === 'scenario-list'),
+    }
     for (const [node, record] of numbers) {
       // The shown text is part of the key: `$280` and `$279.74` are one figure, two popovers.
       const key = `${record.scenario}\u0000${record.expression}\u0000${record.formatted}`
       let popover = popovers.get(key)
       if (!popover) {
-        popover = provenancePopover(`prov-${popovers.size + 1}`, record, options, inputsTable)
+        popover = provenancePopover(`prov-${popovers.size + 1}`, record, popoverOptions)
         popovers.set(key, popover)
       }
       const id = String(popover.properties.id)
       node.tagName = 'button'
       node.properties = {
         type: 'button',
-        className: ['figure'],
+        className: record.plain ? ['figure', 'figure-plain'] : ['figure'],
         dataFigure: record.expression,
         dataScenario: record.scenario,
         popoverTarget: id,
@@ -85,13 +84,12 @@ function provenancePopover(
   id: string,
   record: ShownNumber,
   options: ProvenanceOptions,
-  inputsTable: (scenario: string) => string | undefined,
 ): Element {
   const evaluation = options.session.evaluation(record.scenario).evaluation
   const single = record.figure
   const body: ElementContent[] = single
     ? figureParagraphs(single, evaluation, record.formatted, id)
-    : expressionParagraphs(record, evaluation, id)
+    : expressionParagraphs(record, evaluation, id, options.session)
   if (record.scenario === options.session.defaultScenario)
     body.push(...spread(record, options.session))
   const singleProvenance = single ? evaluation.figure(single).provenance : undefined
@@ -103,13 +101,12 @@ function provenancePopover(
       ]),
     )
   const leaves = inputsOf(record.figures, evaluation).filter((input) => input !== single)
-  body.push(...inputsPart(leaves, evaluation, options, inputsTable(record.scenario)))
+  if (leaves.length > 0)
+    body.push(...inputsParagraphs(leaves, record.scenario, evaluation, options))
   const label = options.session.scenarioLabel(record.scenario)
   body.push(
     h('p', { className: ['provenance-meta'] }, [
-      `Scenario: ${label}. `,
-      h('a', { href: 'figures.json' }, ['figures.json']),
-      ' · ',
+      `Scenario: ${label} · `,
       h('code', [`npm run explain -- ${single ?? record.figures[0] ?? record.expression}`]),
     ]),
   )
@@ -158,13 +155,14 @@ function expressionParagraphs(
   record: ShownNumber,
   evaluation: Evaluation,
   popoverId: string,
+  session: ModelSession,
 ): ElementContent[] {
   const values = record.figures
     .filter((f) => evaluation.has(f))
     .map((f) => `${f} = ${formatWithUnit(evaluation.figure(f))}`)
   return [
     h('p', { id: `${popoverId}-what`, className: ['provenance-what'] }, [
-      h('strong', ['Computed']),
+      h('strong', [expressionName(record, evaluation, session)]),
       ': ',
       record.formatted,
     ]),
@@ -173,6 +171,44 @@ function expressionParagraphs(
       ? [h('p', { className: ['provenance-values'] }, [`where ${values.join('; ')}`])]
       : []),
   ]
+}
+
+/** Rounding functions as words, for naming `floor(ratio.realistic)` "…, rounded down". */
+const roundingWords: Readonly<Record<string, string>> = {
+  floor: 'rounded down',
+  ceil: 'rounded up',
+  round: 'rounded',
+}
+
+/**
+ * What an expression is, named from its figures: `floor(ratio.realistic)` is "Realistic ratio,
+ * rounded down", `scenario("spot", x)` is x's label "under Spot instances", and anything else
+ * "From <label> and <label>". Only the expression's shape is read, never run.
+ */
+function expressionName(
+  record: ShownNumber,
+  evaluation: Evaluation,
+  session: ModelSession,
+): string {
+  const labels = record.figures
+    .filter((f) => evaluation.has(f))
+    .map((f) => evaluation.figure(f).label)
+  const [first] = labels
+  if (first === undefined) return 'Computed'
+  const e = record.expression.replace(/\s+/g, '')
+  const only = record.figures[0] ?? ''
+  const rounding = /^(floor|ceil|round)\(([\w.]+)\)$/.exec(e)
+  if (rounding && rounding[2] === only)
+    return `${first}, ${roundingWords[rounding[1] ?? ''] ?? 'rounded'}`
+  const scenario = /^scenario\("([\w-]+)",([\w.]+)\)$/.exec(e)
+  if (scenario && scenario[2] === only && labels.length === 1)
+    return `${first}, under ${session.scenarioLabel(scenario[1] ?? '')}`
+  if (labels.length === 1) return `From ${first}`
+  const list =
+    labels.length === 2
+      ? `${labels[0]} and ${labels[1]}`
+      : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`
+  return `From ${list}`
 }
 
 /**
@@ -205,47 +241,35 @@ function intervalLine(interval: string, session: ModelSession): Element {
 }
 
 /**
- * The inputs a number rests on: listed when there are a few; when there are many (a ratio rests
- * on twenty-odd) and the page has an inputs table, a link to it, so the list appears once.
+ * The inputs a number rests on. A few are listed; more are counted and linked to the page's
+ * inputs table (listed once, not in each of eighty popovers), with any the scenario changed
+ * listed here because the table shows the published values.
  */
-function inputsPart(
+function inputsParagraphs(
   leaves: readonly string[],
+  scenario: string,
   evaluation: Evaluation,
   options: ProvenanceOptions,
-  table: string | undefined,
 ): ElementContent[] {
-  if (leaves.length === 0) return []
-  const list = () =>
-    h(
-      'ul',
-      { className: ['provenance-inputs'] },
-      leaves.map((input) => inputItem(input, evaluation, options.bibliography)),
-    )
-  if (leaves.length <= 5) return [h('p', { className: ['provenance-label'] }, ['Inputs']), list()]
-  if (table) {
-    // Inputs the scenario or a --set changed are listed; the rest are as in the inputs table.
-    const changed = leaves.filter((id) => {
-      const p = evaluation.figure(id).provenance
-      return p.kind === 'input' && p.overridden
-    })
-    return [
-      h('p', { className: ['provenance-label'] }, [
-        `Rests on ${leaves.length} model inputs, `,
-        h('a', { href: `#${table}` }, ['listed with their sources']),
-        changed.length > 0 ? '; changed here:' : '.',
-      ]),
-      ...(changed.length > 0
-        ? [
-            h(
-              'ul',
-              { className: ['provenance-inputs'] },
-              changed.map((input) => inputItem(input, evaluation, options.bibliography)),
-            ),
-          ]
-        : []),
-    ]
-  }
-  return [h('details', [h('summary', [`All ${leaves.length} inputs`]), list()])]
+  const item = (input: string) => inputItem(input, evaluation, options.bibliography)
+  const list = (inputs: readonly string[]) =>
+    h('ul', { className: ['provenance-inputs'] }, inputs.map(item))
+  const tables = options.inputsTables ?? {}
+  const tableId = tables[scenario] ?? tables[options.session.defaultScenario]
+  if (leaves.length <= 2 || tableId === undefined)
+    return [h('p', { className: ['provenance-label'] }, ['Inputs']), list(leaves)]
+  const rests = h('p', { className: ['provenance-label'] }, [
+    `Rests on ${leaves.length} model inputs, listed in `,
+    h('a', { href: `#${tableId}` }, ['the inputs table']),
+    ...(tables[scenario] === undefined && options.scenarioListed
+      ? [
+          '; ',
+          h('a', { href: `#scenario-${scenario}` }, ['the scenario']),
+          ' changes some of them.',
+        ]
+      : ['.']),
+  ])
+  return [rests]
 }
 
 /** The model inputs a set of figures rests on, in model order. */

@@ -118,7 +118,8 @@ class Walker {
     } else if (spec.label === 'caption') {
       this.walk(node, scenario, context)
     }
-    return spec.renders === 'nothing' ? 'remove' : 'keep'
+    // A directive that usually renders nothing may still leave a mark (a claim that fails).
+    return spec.renders === 'nothing' && !node.data?.element ? 'remove' : 'keep'
   }
 
   #unknown(node: DirectiveNode): 'keep' | RootContent {

@@ -19,6 +19,8 @@ export const siteSchema = z.strictObject({
   seriesBaseUrl: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }),
   /** Where this site is published (canonical links, feed, sitemap); may end in a subpath. */
   siteUrl: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).optional(),
+  /** Display names of the front matter's `authors` ids (`admin: The series editors`). */
+  authors: z.record(z.string(), z.string()).default({}),
 })
 
 /** The site's settings. */

@@ -30,5 +30,7 @@ declare module 'vfile' {
     generatedSlots: GeneratedSlot[]
     toc: TocHeading[]
     citations: string[]
+    /** Ids of the inputs tables on the page, by scenario: popovers link to them, not repeat them. */
+    inputsTables: Record<string, string>
   }
 }

@@ -48,3 +48,27 @@ for (const button of document.querySelectorAll('button.figure[popovertarget]')) 
   button.addEventListener('mouseleave', hideSoon)
   popover.addEventListener('mouseleave', hideSoon)
 }
+
+// "Show where numbers come from": marks every computed number (at rest they read as plain text).
+// The choice is remembered; print always shows the marks (style.css).
+const toggle = document.getElementById('show-figures')
+if (toggle) {
+  const key = 'show-figures'
+  const apply = (on) => {
+    document.documentElement.classList.toggle('show-figures', on)
+    toggle.setAttribute('aria-pressed', String(on))
+  }
+  let stored = null
+  try {
+    stored = localStorage.getItem(key)
+  } catch {}
+  apply(stored === 'on')
+  toggle.parentElement.hidden = false
+  toggle.addEventListener('click', () => {
+    const on = toggle.getAttribute('aria-pressed') !== 'true'
+    apply(on)
+    try {
+      localStorage.setItem(key, on ? 'on' : 'off')
+    } catch {}
+  })
+}

@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import type { AxeResults } from 'axe-core'
@@ -259,7 +259,7 @@ if (!executablePath) {
       await context.close()
     })
 
-    for (const width of widths) {
+    for (const width of [...widths, 320]) {
       test(`an open popover moves no text and stays on screen at ${width}px`, async () => {
         const { page, context } = await open(article, width)
         const height = heightOf(width)
@@ -325,6 +325,59 @@ if (!executablePath) {
       })
     }
 
+    test('computed numbers are unmarked at rest; the toggle marks them and is remembered', async () => {
+      const { page, context } = await open(article, 1280)
+      const decoration = () =>
+        page
+          .locator('.article-body button.figure:not(.figure-plain)')
+          .first()
+          .evaluate((el) => getComputedStyle(el).textDecorationColor)
+      assert.equal(await decoration(), 'rgba(0, 0, 0, 0)', 'no underline at rest')
+      await page.locator('#show-figures').click()
+      assert.notEqual(await decoration(), 'rgba(0, 0, 0, 0)', 'marked with the toggle on')
+      await page.reload()
+      assert.equal(await page.locator('#show-figures').getAttribute('aria-pressed'), 'true')
+      assert.notEqual(await decoration(), 'rgba(0, 0, 0, 0)', 'the choice is remembered')
+      await context.close()
+    })
+
+    test('at 390px nothing in a chart is wider than the screen, and the text is legible', async () => {
+      const { page, context } = await open(article, 390)
+      const charts = page.locator('figure.chart')
+      assert.ok((await charts.count()) > 0, 'the article has charts')
+      for (const chart of await charts.all()) {
+        await chart.scrollIntoViewIfNeeded()
+        const report = await chart.evaluate(async (figure) => {
+          const img = figure.querySelector('img')
+          if (img && !img.complete) await new Promise((r) => img.addEventListener('load', r))
+          const wide = [...figure.querySelectorAll('*')]
+            .map((el) => [el.tagName, el.getBoundingClientRect()] as const)
+            .filter(([, r]) => r.left < 0 || r.right > window.innerWidth)
+            .map(([tag, r]) => `${tag} ${Math.round(r.left)}–${Math.round(r.right)}`)
+          // Chart text is set at 13 px; the drawing may only shrink so far.
+          const scale = img ? img.getBoundingClientRect().width / img.naturalWidth : 1
+          return { id: figure.id, wide, scale, src: img?.currentSrc ?? '' }
+        })
+        assert.deepEqual(report.wide, [], `${report.id}: wider than the 390px screen`)
+        assert.match(report.src, /-narrow\.svg$/, `${report.id}: the phone drawing`)
+        assert.ok(report.scale * 13 >= 12, `${report.id}: text at ${report.scale * 13}px`)
+      }
+      await context.close()
+    })
+
+    test('every claim that fails under the page scenario is marked at its sentence', async () => {
+      const { page, context } = await open(article, 1280)
+      const claims = JSON.parse(await readFile(join(site.dir, article, 'claims.json'), 'utf8')) as {
+        claims?: { holds: boolean; line: number; column: number }[]
+      }
+      const list = Array.isArray(claims) ? claims : (claims.claims ?? [])
+      for (const claim of list.filter((c) => !c.holds)) {
+        const href = `#claim-${claim.line}-${claim.column}`
+        assert.equal(await page.locator(`.claim-flag a[href="${href}"]`).count(), 1, href)
+      }
+      await context.close()
+    })
+
     describe('accessibility (axe-core)', { concurrency: 2 }, () => {
       // One pass per colour scheme (contrast depends on it), each at one of the two layouts
       // (the stylesheet switches at 36rem and 66rem), so both schemes and both layouts are seen.
@@ -341,11 +394,14 @@ if (!executablePath) {
               const id = (await button.getAttribute('popovertarget')) ?? ''
               await button.click()
               await waitPopover(page, id, 'open', 'ratio.realistic: a click opens it')
-              // A popover lists its inputs (expand them) or links to the inputs table.
-              const summary = page.locator(`[id="${id}"] summary`)
-              if ((await summary.count()) > 0) await summary.click()
               const popover = await runAxe(page, `#${id}`)
               violations.push(...popover.map((v) => `open popover #${id}: ${v}`))
+              await page.keyboard.press('Escape')
+              // And with every number marked ("Show where numbers come from").
+              await page.locator('#show-figures').click()
+              assert.equal(await page.locator('#show-figures').getAttribute('aria-pressed'), 'true')
+              const marked = await runAxe(page)
+              violations.push(...marked.map((v) => `marks shown: ${v}`))
             }
             failures.push(...problems.map((p) => `${name}: ${p}`))
             failures.push(...violations.map((v) => `${name}: ${v}`))

@@ -25,21 +25,23 @@ test('--debug is removed from the arguments', () => {
   })
 })
 
-test('--strict turns typed-number warnings into errors and leaves claim warnings alone', () => {
+test('--strict turns typed-number warnings and unflagged false claims into errors', () => {
   const typed: Diagnostic = {
     place: 'content/a.md:1:1',
     reason: 'typed',
     ruleId: TYPED_NUMBER_RULE,
     severity: 'warning',
   }
+  // A claim kept with {flag} leaves no warning; one neither reworded nor flagged does.
   const claim: Diagnostic = { ...typed, ruleId: 'claim-fails' }
-  enforceStrict([claim], true)
+  const other: Diagnostic = { ...typed, ruleId: 'claim-unlikely' }
+  enforceStrict([other], true)
   enforceStrict([typed, claim], false)
   assert.throws(
-    () => enforceStrict([typed, claim], true),
+    () => enforceStrict([typed, claim, other], true),
     (error: unknown) =>
       error instanceof BuildFailure &&
-      error.diagnostics.length === 1 &&
-      error.diagnostics[0]?.severity === 'error',
+      error.diagnostics.length === 2 &&
+      error.diagnostics.every((d) => d.severity === 'error'),
   )
 })

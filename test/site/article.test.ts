@@ -115,10 +115,14 @@ describe('the built article', () => {
         html.indexOf(`<figure class="chart" id="chart-${id}"`),
         html.indexOf('</figure>', html.indexOf(`id="chart-${id}"`)),
       )
+    // The charts are files (a wide and a narrow drawing); the page holds their data tables.
+    const file = (name: string) =>
+      published.files.get(`economics-of-alignment/charts/${name}`) ?? ''
     // The human-vs-synthetic chart labels its points; the text prints $279.74 (≈ $280).
-    const human = chart('human-vs-synthetic')
-    assert.match(human, /<text[^>]*>\$280<\/text>/)
-    assert.match(human, /<text[^>]*>\$16,359<\/text>/)
+    for (const name of ['human-vs-synthetic.svg', 'human-vs-synthetic-narrow.svg']) {
+      assert.match(file(name), /<text[^>]*>\$280<\/text>/, name)
+      assert.match(file(name), /<text[^>]*>\$16,359<\/text>/, name)
+    }
     // The stage chart's data (the rows Vega drew) carries the DPO cost the text prints.
     assert.match(chart('cost-by-stage'), /<td>As published<\/td><td>DPO<\/td><td>\$93\.11<\/td>/)
     // The heatmap's cell at the article's prices is the conservative ratio the text prints.
@@ -139,11 +143,19 @@ describe('the built article', () => {
       'cost-by-size',
       'ratio-by-scenario',
     ]) {
-      const svg = chart(id)
-      assert.match(svg, /<svg[^>]*role="img"/, id)
-      assert.match(svg, /<title id="[^"]+">/, id)
-      assert.match(svg, /<desc id="[^"]+">/, id)
-      assert.ok(published.files.has(`economics-of-alignment/charts/${id}.svg`), id)
+      assert.match(
+        chart(id),
+        new RegExp(
+          `<source media="[^"]+" srcset="charts/${id}-narrow\\.svg"[^>]*><img src="charts/${id}\\.svg" alt="Chart: [^"]+"`,
+        ),
+        id,
+      )
+      for (const name of [`${id}.svg`, `${id}-narrow.svg`]) {
+        const svg = file(name)
+        assert.match(svg, /<svg[^>]*role="img"/, name)
+        assert.match(svg, /<title id="[^"]+">/, name)
+        assert.match(svg, /<desc id="[^"]+">/, name)
+      }
     }
   })
 })
@@ -232,5 +244,33 @@ describe('a build under another scenario', () => {
     const claims = spot.claims.length
     assert.ok(claims > 10)
     assert.equal([...page2.matchAll(/class="claim-(holds|fails)"/g)].length, claims * 10)
+    // A claim of the text that fails under the page's scenario is marked at its sentence,
+    // linking to its row of the claims table; none goes silent.
+    const failing = spot.claims.filter((c) => !c.holds && c.scenario === 'spot')
+    assert.ok(failing.length > 0, 'some claims fail at spot prices')
+    for (const claim of failing) {
+      const anchor = `claim-${claim.line}-${claim.column}`
+      assert.match(page2, new RegExp(`<sup class="claim-flag"><a href="#${anchor}">`), anchor)
+      assert.match(page2, new RegExp(`id="${anchor}"`), `${anchor} has its row`)
+    }
+  })
+})
+
+describe('the page weight', () => {
+  // The popovers link to one inputs table and the charts are files: from 820 KB to about 400 KB.
+  // The issue's goal is 250 KB; this bound keeps what was won (see the branch's report).
+  const LIMIT = 430_000
+  test(`the article's HTML stays under ${LIMIT} bytes`, () => {
+    const bytes = Buffer.byteLength(html, 'utf8')
+    assert.ok(bytes <= LIMIT, `${bytes} bytes`)
+  })
+
+  test('published, every claim of the text holds (the failing ones were reworded)', () => {
+    const failing = published.claims.filter((c) => !c.holds)
+    assert.deepEqual(
+      failing.map((c) => `${c.line}:${c.column} ${c.claim}`),
+      [],
+    )
+    assert.doesNotMatch(html, /class="claim-flag"/)
   })
 })

@@ -1,10 +1,13 @@
 /**
- * `:check[claim]{required}`: a claim over figures, checked at build. It renders nothing; every
- * claim goes into the claims report. A false claim is a warning, or an error when `required`.
+ * `:check[claim]{required flag}`: a claim over figures, checked at build; every claim goes into
+ * the claims report. A true claim renders nothing. A false one is a warning (an error when
+ * `required`, and under `--strict` unless `flag`) and leaves an editor's note at its sentence, so
+ * the page never contradicts itself silently: "does not hold", linking to the claim's row.
  */
+import { h } from 'hastscript'
 import { messages } from '../../diagnostics/messages.ts'
 import { runLabel } from './expression.ts'
-import { pointOf } from './lower.ts'
+import { lowerTo, pointOf } from './lower.ts'
 import type { DirectiveSpec } from './spec.ts'
 
 export const check: DirectiveSpec = {
@@ -16,6 +19,9 @@ export const check: DirectiveSpec = {
   renders: 'nothing',
   attributes: {
     required: { doc: 'Fail the build when the claim is false (otherwise it is reported).' },
+    flag: {
+      doc: 'Keep the wording although the claim is false: the sentence carries a "does not hold" note and `--strict` accepts it.',
+    },
     claim: {
       doc: 'The claim in words, as the claims report shows it ("more than an order of magnitude").',
     },
@@ -35,6 +41,7 @@ export const check: DirectiveSpec = {
       return
     }
     const required = 'required' in env.attributes
+    const flagged = 'flag' in env.attributes
     const minProbability = env.attributes.p === undefined ? undefined : Number(env.attributes.p)
     if (minProbability !== undefined && !(minProbability >= 0 && minProbability <= 1)) {
       env.error(messages.invalidProbability(env.attributes.p ?? ''), 'invalid-attribute')
@@ -48,6 +55,7 @@ export const check: DirectiveSpec = {
       scenario: env.scenario,
       holds,
       required,
+      flagged,
       probability,
       minProbability,
       readings,
@@ -57,7 +65,22 @@ export const check: DirectiveSpec = {
     if (!holds) {
       const message = messages.claimFails(source, env.scenario, readings.join('; '))
       if (required) env.error(message, 'claim-fails')
-      else env.warn(message, 'claim-fails')
+      else if (!flagged) env.warn(message, 'claim-fails')
+      const point = pointOf(node)
+      lowerTo(
+        node,
+        h('sup', { className: ['claim-flag'] }, [
+          h('a', { href: `#${claimAnchor(point.line, point.column)}` }, [
+            h('span', { className: ['visually-hidden'] }, [
+              `Editor's note: the claim “${env.attributes.claim ?? source}” `,
+            ]),
+            'does not hold',
+            h('span', { className: ['claim-flag-value'] }, [
+              ` (${readings.slice(0, 2).join('; ')})`,
+            ]),
+          ]),
+        ]),
+      )
     } else if (minProbability !== undefined && probability < minProbability) {
       const message = messages.claimUnlikely(
         source,
@@ -69,4 +92,9 @@ export const check: DirectiveSpec = {
       else env.warn(message, 'claim-unlikely')
     }
   },
+}
+
+/** The id of a claim's row in the claims table, from its place in the source. */
+export function claimAnchor(line: number, column: number): string {
+  return `claim-${line}-${column}`
 }

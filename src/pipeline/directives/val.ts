@@ -28,6 +28,9 @@ export const val: DirectiveSpec = {
     fmt: {
       doc: 'A named format (usd, usd0, int, si, sci, ratio, pct, …) or a d3-format specifier.',
     },
+    plain: {
+      doc: 'A plain count of the setup (`1 epoch`, `N = 4`): no mark on the page, even with marks shown; its popover stays.',
+    },
     interval: {
       doc: 'Follow the number with its 90% interval over the input ranges: `58.5× (90% interval 25–120×)`.',
     },
@@ -71,6 +74,7 @@ export const val: DirectiveSpec = {
       formatted,
       figures,
       ...(interval ? { interval } : {}),
+      ...('plain' in env.attributes ? { plain: true } : {}),
       ...pointOf(node),
     }
     const element = showNumber(env.file, record)
