@@ -80,11 +80,7 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
   }
 }
 
-function provenancePopover(
-  id: string,
-  record: ShownNumber,
-  options: ProvenanceOptions,
-): Element {
+function provenancePopover(id: string, record: ShownNumber, options: ProvenanceOptions): Element {
   const evaluation = options.session.evaluation(record.scenario).evaluation
   const single = record.figure
   const body: ElementContent[] = single
