@@ -25,6 +25,7 @@ import { listArticles, withinBudget } from './site/articles.ts'
 import { loadSite } from './site/config.ts'
 import type { BuildEffects } from './site/effects.ts'
 import { figuresJson } from './site/figures-json.ts'
+import { whatifAssets, whatifJson } from './whatif/files.ts'
 
 export type { BuildEffects } from './site/effects.ts'
 
@@ -135,6 +136,7 @@ export async function build(
     )
     files.set(`${slug}/figures.json`, figuresJson(file, session, { commit, modelHash }))
     for (const chart of file.data.charts ?? []) files.set(`${slug}/${chart.file}`, chart.svg)
+    files.set(`${slug}/whatif.json`, whatifJson(file, session))
     files.set(`${slug}/claims.json`, `${JSON.stringify(file.data.claims ?? [], null, 2)}\n`)
     articles.push({
       slug,
@@ -165,6 +167,7 @@ export async function build(
   for (const asset of await effects.list('templates/assets')) {
     files.set(`assets/${asset}`, await effects.readText(`templates/assets/${asset}`))
   }
+  for (const [name, text] of await whatifAssets(effects)) files.set(`assets/${name}`, text)
   return { files, warnings, claims, pages: articles.map((a) => a.href), session }
 }
 

@@ -39,7 +39,9 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
         if (node.data?.shown) numbers.push([node, node.data.shown])
       })
     }
-    for (const [node, record] of numbers) {
+    // The page table of the "Try your own numbers" panel (src/whatif) matches `data-n`.
+    file.data.pageNumbers = numbers.map(([, record]) => record)
+    for (const [n, [node, record]] of numbers.entries()) {
       // The shown text is part of the key: `$280` and `$279.74` are one figure, two popovers.
       const key = `${record.scenario}\u0000${record.expression}\u0000${record.formatted}`
       let popover = popovers.get(key)
@@ -54,6 +56,7 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
         className: ['figure'],
         dataFigure: record.expression,
         dataScenario: record.scenario,
+        dataN: n,
         popoverTarget: id,
         ariaDescribedBy: [`${id}-what`],
       }

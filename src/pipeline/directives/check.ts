@@ -1,10 +1,12 @@
 /**
- * `:check[claim]{required}`: a claim over figures, checked at build. It renders nothing; every
- * claim goes into the claims report. A false claim is a warning, or an error when `required`.
+ * `:check[claim]{required}`: a claim over figures, checked at build. It renders only an empty,
+ * hidden marker (`data-claim`, the claim's index) by which the "Try your own numbers" panel finds
+ * the claim's sentence; every claim goes into the claims report. A false claim is a warning, or an error when `required`.
  */
 import { messages } from '../../diagnostics/messages.ts'
 import { runLabel } from './expression.ts'
-import { pointOf } from './lower.ts'
+import { h } from 'hastscript'
+import { lowerTo, pointOf } from './lower.ts'
 import type { DirectiveSpec } from './spec.ts'
 
 export const check: DirectiveSpec = {
@@ -13,7 +15,7 @@ export const check: DirectiveSpec = {
   label: 'expression',
   doc: 'A claim (true/false expression) checked at build and listed in the claims report.',
   example: ':check[ratio.conservative > 10]',
-  renders: 'nothing',
+  renders: 'element',
   attributes: {
     required: { doc: 'Fail the build when the claim is false (otherwise it is reported).' },
     claim: {
@@ -42,6 +44,10 @@ export const check: DirectiveSpec = {
     }
     const { probability } = env.session.claimChance(source, env.scenario)
     env.file.data.claims ??= []
+    lowerTo(
+      node,
+      h('span', { className: ['claim-mark'], dataClaim: env.file.data.claims.length, hidden: true }),
+    )
     env.file.data.claims.push({
       claim: env.attributes.claim ?? source,
       expression: source,
