@@ -8,8 +8,7 @@ import type { ExprNode } from '../expr/ast.ts'
 import { compileExpression, type RowFunction } from '../expr/compile.ts'
 import { formatWithUnit } from '../format/figure.ts'
 import { formatNumber } from '../format/number.ts'
-import type { CompiledModel, Evaluation } from '../model/evaluate.ts'
-import { evaluateScenarioOf } from '../model/index.ts'
+import { type CompiledModel, type Evaluation, evaluate } from '../model/evaluate.ts'
 import { parseSetting, scenarioOverrides } from '../model/overrides.ts'
 import type { CostModel } from '../model/types.ts'
 import type { PageTable, TableExpr } from '../whatif/types.ts'
@@ -25,7 +24,7 @@ export type PageState =
       readonly texts: readonly string[]
       /** Whether each claim holds, by `data-claim`. */
       readonly holds: readonly boolean[]
-      /** For each claim, the figures it read, formatted (`ratio.conservative = 8.2×`). */
+      /** For each failing claim, the figures it read (`ratio.conservative = 8.2×`); else []. */
       readonly readings: readonly (readonly string[])[]
       /** Evaluations by scenario name (for popovers). */
       readonly evaluations: ReadonlyMap<string, Evaluation>
@@ -91,26 +90,59 @@ export function createEngine(model: CostModel, compiled: CompiledModel, table: P
   const message = (error: unknown): string =>
     error instanceof Error ? error.message.replace(/`/g, '') : String(error)
 
+  // Each scenario's own values, checked once (as evaluateScenarioOf checks them every time).
+  const scenarioBase = new Map<string, Map<string, number>>()
+  const baseOf = (name: string): Map<string, number> => {
+    let found = scenarioBase.get(name)
+    if (!found) {
+      found = new Map(
+        [...scenarioOverrides(compiled, model.scenarios, name)].map(([id, o]) => [id, o.value]),
+      )
+      scenarioBase.set(name, found)
+    }
+    return found
+  }
+  // The last texts, by number: a value that did not change is not formatted again.
+  const lastValues = new Float64Array(numbers.length).fill(Number.NaN)
+  const lastTexts: string[] = []
+
   const compute = (values: ReaderValues): PageState => {
-    const settings = [...values].map(([id, v]) => `${id}=${v}`)
+    let checked: [string, number][]
+    try {
+      // Each reader value checked as `--set ID=VALUE` is (the same code, the same messages).
+      checked = [...values].map(([id, v]) => [id, parseSetting(compiled, `${id}=${v}`).value])
+    } catch (error) {
+      const figure = (error as { figure?: unknown }).figure
+      return { ok: false, message: message(error), input: typeof figure === 'string' ? figure : undefined }
+    }
     const evaluations = new Map<string, Evaluation>()
     const evaluation = (name: string): Evaluation => {
       let found = evaluations.get(name)
       if (!found) {
-        found = evaluateScenarioOf(compiled, model.scenarios, name, settings).evaluation
+        // Exactly evaluateScenarioOf(compiled, scenarios, name, settings): the scenario's
+        // overrides, then the reader's values on top, each checked against its constraint.
+        const inputs = new Map(baseOf(name))
+        for (const [id, v] of checked) inputs.set(id, v)
+        found = evaluate(compiled, inputs)
         evaluations.set(name, found)
       }
       return found
     }
     const draws = (name: string) => evaluation(name).values
     try {
-      const texts = numbers.map((n) => {
+      const texts = numbers.map((n, i) => {
         const value = n.fn(evaluation(n.scenario).values, 0, draws)
         if (!Number.isFinite(value)) throw new Error(`a number on the page would be ${value}`)
-        return formatNumber(value, n.format) + n.suffix
+        if (Object.is(value, lastValues[i]) && lastTexts[i] !== undefined) return lastTexts[i]
+        const text = formatNumber(value, n.format) + n.suffix
+        lastValues[i] = value
+        lastTexts[i] = text
+        return text
       })
       const holds = claims.map((c) => c.fn(evaluation(c.scenario).values, 0, draws) !== 0)
-      const readings = claims.map((c) => {
+      // What a failing claim read, for the note that marks it.
+      const readings = claims.map((c, k) => {
+        if (holds[k]) return []
         const e = evaluation(c.scenario)
         return c.figures.filter((id) => e.has(id)).map((id) => `${id} = ${formatWithUnit(e.figure(id))}`)
       })

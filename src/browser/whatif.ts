@@ -43,6 +43,7 @@ async function load(panel: HTMLDetailsElement): Promise<Controller> {
   const body = panel.querySelector('.whatif-body') ?? panel
   const ui = buildPanel(engine, body)
   let values = new Map<string, number>()
+  let urlTimer: ReturnType<typeof setTimeout> | undefined
 
   const show = (next: ReadonlyMap<string, number>, updateUrl: boolean): PageState => {
     const state = engine.compute(next)
@@ -54,9 +55,12 @@ async function load(panel: HTMLDetailsElement): Promise<Controller> {
     ui.status('')
     ui.sync(values)
     page.render(state, values)
+    // The URL follows a moment later: replaceState costs more than recomputing the page.
     if (updateUrl) {
-      const url = `${location.pathname}${location.search}${formatHash(values)}`
-      history.replaceState(null, '', url)
+      clearTimeout(urlTimer)
+      urlTimer = setTimeout(() => {
+        history.replaceState(null, '', `${location.pathname}${location.search}${formatHash(values)}`)
+      }, 150)
     }
     return state
   }
@@ -105,6 +109,7 @@ function pageElements(table: PageTable) {
   live.setAttribute('aria-live', 'polite')
   document.body.append(live)
   const headline = document.querySelector('h1')
+  let wasActive = false
 
   const render = (state: Extract<PageState, { ok: true }>, values: ReadonlyMap<string, number>) => {
     const active = values.size > 0
@@ -115,7 +120,9 @@ function pageElements(table: PageTable) {
     }
     for (let k = 0; k < claims.length; k++) markClaim(claims[k], table, k, state, active)
     popovers.render(state, active)
-    for (const element of stale) element.classList.toggle('whatif-stale', active)
+    if (active !== wasActive)
+      for (const element of stale) element.classList.toggle('whatif-stale', active)
+    wasActive = active
     banner.hidden = !active
     document.documentElement.classList.toggle('whatif-active', active)
     bannerText.textContent = active
@@ -164,68 +171,79 @@ function markClaim(
 /**
  * The parts of each popover that show values: what the number is, the formula with values and
  * the list of inputs. Each popover is shared by identical numbers; the first one describes it.
+ * A popover is brought up to date when it opens (and all of them before printing, where they
+ * are the appendix), so a change costs nothing for the hundreds nobody is looking at.
  */
 function popoverSlots(numbers: HTMLElement[], table: PageTable) {
   interface Slot {
     readonly n: number
+    readonly popover: HTMLElement
     readonly what: Text | undefined
     readonly values: HTMLElement | null
-    readonly items: { readonly text: Text; readonly id: string }[]
-    readonly original: string[]
+    readonly items: readonly Text[]
+    readonly original: readonly string[]
+    /** The state it shows (undefined: the author's). */
+    shows: PageState | undefined
   }
   const slots: Slot[] = []
   const seen = new Set<string>()
+  let latest: Extract<PageState, { ok: true }> | undefined
   for (const [n, button] of numbers.entries()) {
     const id = button?.getAttribute('popovertarget')
     const popover = id ? document.getElementById(id) : null
     if (!id || !popover || seen.has(id)) continue
     seen.add(id)
     const what = popover.querySelector('.provenance-what')?.lastChild
-    const items = [...popover.querySelectorAll('.provenance-inputs li')].map((li) => li.firstChild)
-    slots.push({
+    const values = popover.querySelector<HTMLElement>('.provenance-values')
+    const items = [...popover.querySelectorAll('.provenance-inputs li')]
+      .map((li) => li.firstChild)
+      .filter((t): t is Text => t instanceof Text)
+    const slot: Slot = {
       n,
+      popover,
       what: what instanceof Text ? what : undefined,
-      values: popover.querySelector<HTMLElement>('.provenance-values'),
-      items: [] as { text: Text; id: string }[],
+      values,
+      items,
       original: [
         what?.textContent ?? '',
-        popover.querySelector('.provenance-values')?.textContent ?? '',
-        ...items.map((t) => t?.textContent ?? ''),
+        values?.textContent ?? '',
+        ...items.map((t) => t.textContent ?? ''),
       ],
-    })
-    const slot = slots[slots.length - 1] as Slot
-    const entry = table.numbers[n]
-    if (!entry) continue
-    // The inputs list, in the order the build wrote it (model order of the closure).
-    const texts = items.filter((t): t is Text => t instanceof Text)
-    slot.items.push(...texts.map((text) => ({ text, id: '' })))
-  }
-  const render = (state: Extract<PageState, { ok: true }>, active: boolean) => {
-    for (const slot of slots) {
-      const entry = table.numbers[slot.n]
-      if (!entry) continue
-      const scenario = table.scenarios[entry.s] ?? table.defaultScenario
-      const evaluation = state.evaluations.get(scenario)
-      if (!active || !evaluation) {
-        restore(slot)
-        continue
-      }
-      if (slot.what) slot.what.textContent = `: ${state.texts[slot.n] ?? ''}`
-      const figure = typeof entry.e === 'string' ? entry.e : undefined
-      if (slot.values) slot.values.textContent = valuesLine(evaluation, figure, entry.e)
-      const leaves = inputIds(evaluation, figure, entry.e)
-      slot.items.forEach((item, i) => {
-        const id = leaves[i]
-        if (id) item.text.textContent = inputLine(evaluation, id)
-      })
+      shows: undefined,
     }
-  }
-  const restore = (slot: Slot) => {
-    if (slot.what) slot.what.textContent = slot.original[0] ?? ''
-    if (slot.values) slot.values.textContent = slot.original[1] ?? ''
-    slot.items.forEach((item, i) => {
-      item.text.textContent = slot.original[i + 2] ?? ''
+    slots.push(slot)
+    popover.addEventListener('beforetoggle', (event) => {
+      if ((event as ToggleEvent).newState === 'open') update(slot)
     })
+  }
+  const update = (slot: Slot) => {
+    if (slot.shows === latest) return
+    slot.shows = latest
+    const entry = table.numbers[slot.n]
+    const evaluation = latest && entry ? latest.evaluations.get(table.scenarios[entry.s] ?? '') : undefined
+    if (!latest || !entry || !evaluation) {
+      if (slot.what) slot.what.textContent = slot.original[0] ?? ''
+      if (slot.values) slot.values.textContent = slot.original[1] ?? ''
+      slot.items.forEach((text, i) => {
+        text.textContent = slot.original[i + 2] ?? ''
+      })
+      return
+    }
+    if (slot.what) slot.what.textContent = `: ${latest.texts[slot.n] ?? ''}`
+    const figure = typeof entry.e === 'string' ? entry.e : undefined
+    if (slot.values) slot.values.textContent = valuesLine(evaluation, figure, entry.e)
+    const leaves = inputIds(evaluation, figure, entry.e)
+    slot.items.forEach((text, i) => {
+      const id = leaves[i]
+      if (id) text.textContent = inputLine(evaluation, id)
+    })
+  }
+  window.addEventListener('beforeprint', () => {
+    for (const slot of slots) update(slot)
+  })
+  const render = (state: Extract<PageState, { ok: true }>, active: boolean) => {
+    latest = active ? state : undefined
+    for (const slot of slots) if (slot.popover.matches(':popover-open')) update(slot)
   }
   return { render }
 }
