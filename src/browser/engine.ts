@@ -113,7 +113,11 @@ export function createEngine(model: CostModel, compiled: CompiledModel, table: P
       checked = [...values].map(([id, v]) => [id, parseSetting(compiled, `${id}=${v}`).value])
     } catch (error) {
       const figure = (error as { figure?: unknown }).figure
-      return { ok: false, message: message(error), input: typeof figure === 'string' ? figure : undefined }
+      return {
+        ok: false,
+        message: message(error),
+        input: typeof figure === 'string' ? figure : undefined,
+      }
     }
     const evaluations = new Map<string, Evaluation>()
     const evaluation = (name: string): Evaluation => {
@@ -144,7 +148,9 @@ export function createEngine(model: CostModel, compiled: CompiledModel, table: P
       const readings = claims.map((c, k) => {
         if (holds[k]) return []
         const e = evaluation(c.scenario)
-        return c.figures.filter((id) => e.has(id)).map((id) => `${id} = ${formatWithUnit(e.figure(id))}`)
+        return c.figures
+          .filter((id) => e.has(id))
+          .map((id) => `${id} = ${formatWithUnit(e.figure(id))}`)
       })
       return { ok: true, texts, holds, readings, evaluations }
     } catch (error) {

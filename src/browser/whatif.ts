@@ -59,7 +59,11 @@ async function load(panel: HTMLDetailsElement): Promise<Controller> {
     if (updateUrl) {
       clearTimeout(urlTimer)
       urlTimer = setTimeout(() => {
-        history.replaceState(null, '', `${location.pathname}${location.search}${formatHash(values)}`)
+        history.replaceState(
+          null,
+          '',
+          `${location.pathname}${location.search}${formatHash(values)}`,
+        )
       }, 150)
     }
     return state
@@ -220,7 +224,8 @@ function popoverSlots(numbers: HTMLElement[], table: PageTable) {
     if (slot.shows === latest) return
     slot.shows = latest
     const entry = table.numbers[slot.n]
-    const evaluation = latest && entry ? latest.evaluations.get(table.scenarios[entry.s] ?? '') : undefined
+    const evaluation =
+      latest && entry ? latest.evaluations.get(table.scenarios[entry.s] ?? '') : undefined
     if (!latest || !entry || !evaluation) {
       if (slot.what) slot.what.textContent = slot.original[0] ?? ''
       if (slot.values) slot.values.textContent = slot.original[1] ?? ''
@@ -305,14 +310,21 @@ function buildPanel(engine: Engine, body: Element) {
   const status = document.createElement('p')
   status.className = 'whatif-status'
   status.setAttribute('role', 'alert')
-  const scenarioField = field('whatif-scenario', 'Start from a scenario', 'The values of one of the article’s scenarios, to change further.')
+  const scenarioField = field(
+    'whatif-scenario',
+    'Start from a scenario',
+    'The values of one of the article’s scenarios, to change further.',
+  )
   const picker = document.createElement('select')
   picker.id = 'whatif-scenario'
   picker.setAttribute('aria-describedby', 'whatif-scenario-hint')
   for (const s of table.scenarioChoices) picker.append(new Option(s.label, s.name))
   scenarioField.control.append(picker)
   form.append(intro, scenarioField.wrapper)
-  const controls = new Map<string, { element: HTMLInputElement | HTMLSelectElement; error: HTMLElement; input: TableInput }>()
+  const controls = new Map<
+    string,
+    { element: HTMLInputElement | HTMLSelectElement; error: HTMLElement; input: TableInput }
+  >()
   for (const input of table.inputs) {
     const id = `whatif-${input.id.replace(/[^a-z0-9]/gi, '-')}`
     const f = field(id, `${input.label} (${input.unit})`, hintOf(input))
@@ -386,7 +398,11 @@ function buildPanel(engine: Engine, body: Element) {
       if (element.getAttribute('aria-invalid') === 'true') continue
       const value = values.get(id) ?? input.value
       const text = String(value)
-      if (element === document.activeElement && Number(element.value.replace(/[,_\s]/g, '')) === value) continue
+      if (
+        element === document.activeElement &&
+        Number(element.value.replace(/[,_\s]/g, '')) === value
+      )
+        continue
       element.value = text
     }
     const others = [...values].filter(([id]) => !controls.has(id))
@@ -414,7 +430,8 @@ function hintOf(input: TableInput): string {
   const range: string[] = []
   if (c?.oneOf) range.push(`one of ${c.oneOf.join(', ')}`)
   else {
-    if (c?.min !== undefined) range.push(c.min === Number.MIN_VALUE ? 'above 0' : `at least ${c.min}`)
+    if (c?.min !== undefined)
+      range.push(c.min === Number.MIN_VALUE ? 'above 0' : `at least ${c.min}`)
     if (c?.max !== undefined) range.push(`at most ${c.max}`)
     if (c?.integer) range.push('a whole number')
   }

@@ -48,7 +48,11 @@ function compact(expression: string, figure: string | undefined): string | Table
 }
 
 /** The page table of a processed page. */
-export function pageTable(file: VFile, session: ModelSession, inputIds?: readonly string[]): PageTable {
+export function pageTable(
+  file: VFile,
+  session: ModelSession,
+  inputIds?: readonly string[],
+): PageTable {
   const scenarios: string[] = []
   const scenarioIndex = (name: string): number => {
     let i = scenarios.indexOf(name)

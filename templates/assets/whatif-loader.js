@@ -11,7 +11,7 @@ if (panel) {
       },
     )
   panel.addEventListener('toggle', () => {
-    if (panel.open) load()
+    if (panel.open) void load()
   })
   if (/(^#|&)set=/.test(location.hash)) panel.open = true
   // Each number's popover offers to change the inputs it rests on.
@@ -30,7 +30,7 @@ if (panel) {
         popover.hidePopover()
         panel.open = true
         panel.scrollIntoView({ block: 'start' })
-        load(figure)
+        void load(figure)
       })
       p.append(link)
       popover.append(p)

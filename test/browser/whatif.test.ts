@@ -126,14 +126,20 @@ if (!executablePath) {
       const popover = await button.getAttribute('popovertarget')
       await button.click()
       await page.locator(`[id="${popover}"]:popover-open`).waitFor()
-      assert.match((await page.locator(`[id="${popover}"] .provenance-what`).textContent()) ?? '', /: \$139\.87$/)
+      assert.match(
+        (await page.locator(`[id="${popover}"] .provenance-what`).textContent()) ?? '',
+        /: \$139\.87$/,
+      )
       assert.match(
         (await page.locator(`[id="${popover}"] .provenance-values`).textContent()) ?? '',
         /^= \$21\.27 \+ \$72\.05 \+ \$46\.55$/,
       )
       await photograph(page, 'whatif-popover-1280-light', page.locator(`[id="${popover}"]`))
       await page.keyboard.press('Escape')
-      assert.match((await page.locator(`[id="${popover}"] .provenance-what`).textContent()) ?? '', /\$139\.87/)
+      assert.match(
+        (await page.locator(`[id="${popover}"] .provenance-what`).textContent()) ?? '',
+        /\$139\.87/,
+      )
 
       // Reload: the URL carries the state.
       await page.reload({ waitUntil: 'load' })
@@ -157,10 +163,17 @@ if (!executablePath) {
       await field(page, 'human.price.conservative').fill('0.5')
       assert.equal(await shown(page, 'ratio.conservative'), '19.5×')
       await field(page, 'human.price.conservative').fill('-3')
-      assert.equal(await field(page, 'human.price.conservative').getAttribute('aria-invalid'), 'true')
-      assert.match((await page.locator('.whatif-error').first().allTextContents()).join(' ') + (await page.locator('#whatif').textContent()), /expected a positive number/)
+      assert.equal(
+        await field(page, 'human.price.conservative').getAttribute('aria-invalid'),
+        'true',
+      )
+      assert.match(
+        (await page.locator('.whatif-error').first().allTextContents()).join(' ') +
+          (await page.locator('#whatif').textContent()),
+        /expected a positive number/,
+      )
       assert.equal(await shown(page, 'ratio.conservative'), '19.5×')
-      assert.ok(!((await texts(page)).join(' ').includes('NaN')))
+      assert.ok(!(await texts(page)).join(' ').includes('NaN'))
       await context.close()
       assert.deepEqual(problems, [])
     })
@@ -169,7 +182,9 @@ if (!executablePath) {
       const { page, context, problems } = await open()
       await openPanel(page)
       await field(page, 'price.gpuHour').fill('4')
-      const marked = page.locator('.whatif-claim-fails', { hasText: 'more than an order of magnitude' })
+      const marked = page.locator('.whatif-claim-fails', {
+        hasText: 'more than an order of magnitude',
+      })
       await marked.first().waitFor()
       assert.match(
         (await marked.first().textContent()) ?? '',
@@ -177,7 +192,12 @@ if (!executablePath) {
       )
       await photograph(page, 'whatif-claim-1280-light', marked.first())
       await field(page, 'price.gpuHour').fill('2')
-      assert.equal(await page.locator('.whatif-claim-fails', { hasText: 'more than an order of magnitude' }).count(), 0)
+      assert.equal(
+        await page
+          .locator('.whatif-claim-fails', { hasText: 'more than an order of magnitude' })
+          .count(),
+        0,
+      )
       await context.close()
       assert.deepEqual(problems, [])
     })
@@ -198,10 +218,7 @@ if (!executablePath) {
         await page.evaluate((h) => {
           location.hash = h
         }, hash)
-        await page.waitForFunction(
-          (h) => decodeURIComponent(location.hash) === h,
-          hash,
-        )
+        await page.waitForFunction((h) => decodeURIComponent(location.hash) === h, hash)
         // hashchange is handled synchronously before the next frame.
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)))
         assert.deepEqual(await texts(page), values.size ? expected.texts : await texts(page), hash)
@@ -231,7 +248,9 @@ if (!executablePath) {
       })
       await context.close()
       const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0
-      console.log(`what-if recompute at 4× throttling: ${times.map((t) => t.toFixed(1)).join(', ')} ms`)
+      console.log(
+        `what-if recompute at 4× throttling: ${times.map((t) => t.toFixed(1)).join(', ')} ms`,
+      )
       assert.ok(median <= 16, `median ${median.toFixed(1)} ms > 16 ms`)
     })
 
@@ -257,7 +276,9 @@ if (!executablePath) {
           await photograph(page, `whatif-panel-${width}-${scheme}`, page.locator('#whatif'))
           await page.addScriptTag({ path: axePath })
           const violations = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run: (c: unknown, o: object) => Promise<AxeResults> } }).axe
+            const axe = (
+              window as unknown as { axe: { run: (c: unknown, o: object) => Promise<AxeResults> } }
+            ).axe
             const results = await axe.run(document, { resultTypes: ['violations'] })
             return results.violations.flatMap((v) =>
               v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} ${n.failureSummary ?? ''}`),

@@ -27,9 +27,7 @@ test('the engine shows what build --set writes, at 50 random input vectors', asy
       // Charts are left out (their captions stay, as paragraphs): rendering them is most of a
       // build's time, and the heatmap's data filter empties it at some inputs, a Vega warning
       // that fails the build (a chart bug outside the panel).
-      return text
-        .replace(/\{required /g, '{')
-        .replace(/^::chart\[(.*)\]\{src="[^"]*"\}$/gm, '$1')
+      return text.replace(/\{required /g, '{').replace(/^::chart\[(.*)\]\{src="[^"]*"\}$/gm, '$1')
     },
   }
   const base = await build(articleCostModel, { root, samples: 50 }, effects)
@@ -52,7 +50,9 @@ test('the engine shows what build --set writes, at 50 random input vectors', asy
     assert.ok(state.ok, `${settings.join(' ')}: ${!state.ok && state.message}`)
     const html = built.files.get(`${SLUG}/index.html`) ?? ''
     assert.deepEqual(state.texts, shownTexts(html), settings.join(' '))
-    const claims = JSON.parse(built.files.get(`${SLUG}/claims.json`) ?? '[]') as { holds: boolean }[]
+    const claims = JSON.parse(built.files.get(`${SLUG}/claims.json`) ?? '[]') as {
+      holds: boolean
+    }[]
     assert.deepEqual(
       state.holds,
       claims.map((c) => c.holds),

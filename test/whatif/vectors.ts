@@ -46,4 +46,3 @@ export function randomVector(next: () => number, table: PageTable): Map<string, 
   }
   return values
 }
-

@@ -3,9 +3,10 @@
  * hidden marker (`data-claim`, the claim's index) by which the "Try your own numbers" panel finds
  * the claim's sentence; every claim goes into the claims report. A false claim is a warning, or an error when `required`.
  */
+
+import { h } from 'hastscript'
 import { messages } from '../../diagnostics/messages.ts'
 import { runLabel } from './expression.ts'
-import { h } from 'hastscript'
 import { lowerTo, pointOf } from './lower.ts'
 import type { DirectiveSpec } from './spec.ts'
 
@@ -46,7 +47,11 @@ export const check: DirectiveSpec = {
     env.file.data.claims ??= []
     lowerTo(
       node,
-      h('span', { className: ['claim-mark'], dataClaim: env.file.data.claims.length, hidden: true }),
+      h('span', {
+        className: ['claim-mark'],
+        dataClaim: env.file.data.claims.length,
+        hidden: true,
+      }),
     )
     env.file.data.claims.push({
       claim: env.attributes.claim ?? source,
