@@ -88,7 +88,9 @@ export function createEngine(model: CostModel, compiled: CompiledModel, table: P
     figures: typeof c.e === 'string' ? [c.e] : figuresOf(c.e),
   }))
   const message = (error: unknown): string =>
-    error instanceof Error ? error.message.replace(/`/g, '') : String(error)
+    error instanceof Error
+      ? error.message.replace(/`/g, '').replace(' in --set', '')
+      : String(error)
 
   // Each scenario's own values, checked once (as evaluateScenarioOf checks them every time).
   const scenarioBase = new Map<string, Map<string, number>>()

@@ -97,6 +97,13 @@ function pageElements(table: PageTable) {
   const stale = [
     ...document.querySelectorAll<HTMLElement>('.interval, .provenance-interval, .provenance svg'),
   ]
+  // Charts are not redrawn yet: each says so while the page shows the reader's numbers.
+  for (const chart of document.querySelectorAll('figure.chart')) {
+    const note = document.createElement('p')
+    note.className = 'whatif-chart-note whatif-when-active'
+    note.textContent = "This chart shows the article's numbers, not yours; its caption shows yours."
+    chart.querySelector('figcaption')?.before(note) ?? chart.append(note)
+  }
   const header = document.querySelector('.article-header') ?? document.body
   const banner = document.createElement('div')
   banner.className = 'whatif-banner'
@@ -306,7 +313,7 @@ function buildPanel(engine: Engine, body: Element) {
   form.noValidate = true
   const intro = document.createElement('p')
   intro.textContent =
-    'Change an input and every number, claim and chart on the page is recomputed with the same model that built it. The link in your address bar shares the page at your numbers.'
+    'Change an input and every number and claim on the page is recomputed by the same model code that built it; sentences whose claim no longer holds are marked. The link in your address bar shares the page at your numbers.'
   const status = document.createElement('p')
   status.className = 'whatif-status'
   status.setAttribute('role', 'alert')

@@ -106,8 +106,8 @@ if (!executablePath) {
 
     test('GPU price 1.25: every shown string is what `build --set price.gpuHour=1.25` writes', async () => {
       const { page, context, problems } = await open()
-      const author = await page.locator('.article-body').textContent()
-      const authorTitle = await page.locator('h1').textContent()
+      const author = await page.locator('.article-body').innerText()
+      const authorTitle = await page.locator('h1').innerText()
       await openPanel(page)
       await field(page, 'price.gpuHour').fill('1.25')
       assert.equal(await shown(page, 'synthetic.total'), '$139.87')
@@ -149,8 +149,8 @@ if (!executablePath) {
 
       // Back to the article's numbers: the author's text, exactly.
       await page.locator('.whatif-banner button').click()
-      assert.equal(await page.locator('.article-body').textContent(), author)
-      assert.equal(await page.locator('h1').textContent(), authorTitle)
+      assert.equal(await page.locator('.article-body').innerText(), author)
+      assert.equal(await page.locator('h1').innerText(), authorTitle)
       assert.ok(await page.locator('.whatif-banner').isHidden())
       await page.waitForFunction(() => location.hash === '')
       await context.close()
