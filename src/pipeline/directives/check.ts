@@ -45,9 +45,6 @@ export const check: DirectiveSpec = {
     }
     const { probability } = env.session.claimChance(source, env.scenario)
     env.file.data.claims ??= []
-    // The marker stands where the claim was; its words were the claims report's, not prose
-    // for later passes (the typed-number lint saw no claim before the marker existed).
-    node.attributes = {}
     lowerTo(
       node,
       h('span', {
