@@ -54,7 +54,31 @@ async function compile() {
     logLevel: 'error',
   })
   renameSync(`${outfile}.${process.pid}.tmp`, outfile)
+  await compileBrowser(build)
   writeFileSync(join(lib, 'sources.json'), `${JSON.stringify({ src: sourceHash() })}\n`)
+}
+
+/**
+ * The "Try your own numbers" panel's code for the browser: the model, the formatter and the
+ * panel in one minified module, lib/browser/whatif.js, which the build copies to dist/assets/.
+ */
+async function compileBrowser(build) {
+  const dir = join(root, 'lib', 'browser')
+  mkdirSync(dir, { recursive: true })
+  const outfile = join(dir, 'whatif.js')
+  await build({
+    entryPoints: [join(root, 'src', 'browser', 'whatif.ts')],
+    outfile: `${outfile}.${process.pid}.tmp`,
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    mainFields: ['module', 'main'],
+    legalComments: 'none',
+    logLevel: 'error',
+  })
+  renameSync(`${outfile}.${process.pid}.tmp`, outfile)
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await compile()

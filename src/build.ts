@@ -29,6 +29,7 @@ import { figuresJson } from './site/figures-json.ts'
 import { pageMeta } from './site/page-meta.ts'
 import { publishedFiles } from './site/publish.ts'
 import type { PublishedArticle } from './site/published.ts'
+import { whatifAssets, whatifJson } from './whatif/files.ts'
 
 export type { BuildEffects } from './site/effects.ts'
 
@@ -154,6 +155,7 @@ export async function build(
     )
     files.set(`${slug}/figures.json`, figuresJson(file, session, { commit, modelHash }))
     for (const chart of file.data.charts ?? []) files.set(`${slug}/${chart.file}`, chart.svg)
+    files.set(`${slug}/whatif.json`, whatifJson(file, session))
     files.set(`${slug}/claims.json`, `${JSON.stringify(file.data.claims ?? [], null, 2)}\n`)
     articles.push({
       slug,
@@ -184,6 +186,7 @@ export async function build(
   for (const asset of await effects.list('templates/assets')) {
     files.set(`assets/${asset}`, await effects.readText(`templates/assets/${asset}`))
   }
+  for (const [name, text] of await whatifAssets(effects)) files.set(`assets/${name}`, text)
   // 5. Publishing: feed, sitemap, robots.txt, social images and the 404 page (site/publish.ts).
   published.sort((a, b) =>
     a.date === b.date ? a.slug.localeCompare(b.slug) : b.date.localeCompare(a.date),

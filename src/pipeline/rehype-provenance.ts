@@ -48,7 +48,9 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
       inputsTables: file.data.inputsTables,
       scenarioListed: (file.data.generatedSlots ?? []).some((g) => g.kind === 'scenario-list'),
     }
-    for (const [node, record] of numbers) {
+    // The page table of the "Try your own numbers" panel (src/whatif) matches `data-n`.
+    file.data.pageNumbers = numbers.map(([, record]) => record)
+    for (const [n, [node, record]] of numbers.entries()) {
       // The shown text is part of the key: `$280` and `$279.74` are one figure, two popovers.
       const key = `${record.scenario}\u0000${record.expression}\u0000${record.formatted}`
       let popover = popovers.get(key)
@@ -63,6 +65,7 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
         className: record.plain ? ['figure', 'figure-plain'] : ['figure'],
         dataFigure: record.expression,
         dataScenario: record.scenario,
+        dataN: n,
         popoverTarget: id,
         ariaDescribedBy: [`${id}-what`],
       }

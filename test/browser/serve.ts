@@ -54,12 +54,17 @@ export interface Served {
  * Serves `dir` at `http://127.0.0.1:<free port><subpath>`. A folder serves its `index.html`; a
  * folder without its trailing slash redirects to it (301), as GitHub Pages does.
  */
-export async function serve(dir: string, subpath: string = SUBPATH): Promise<Served> {
+export async function serve(
+  dir: string,
+  subpath: string = SUBPATH,
+  /** Headers added to every response (a Content-Security-Policy). */
+  extraHeaders: Readonly<Record<string, string>> = {},
+): Promise<Served> {
   const log: { path: string; status: number }[] = []
   const server = createServer((request, response) => {
     const send = (status: number, headers: Record<string, string>, body?: Buffer | string) => {
       log.push({ path: request.url ?? '', status })
-      response.writeHead(status, headers)
+      response.writeHead(status, { ...extraHeaders, ...headers })
       response.end(request.method === 'HEAD' ? undefined : body)
     }
     const notFound = () => send(404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not found\n')

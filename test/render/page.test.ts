@@ -44,8 +44,11 @@ describe('renderArticlePage', () => {
   it('escapes every untrusted string', () => {
     assert.deepEqual(
       html.match(/<script[^>]*>/g),
-      ['<script src="../assets/provenance.js" defer>'],
-      'only our own script',
+      [
+        '<script type="module" src="../assets/whatif-loader.js">',
+        '<script src="../assets/provenance.js" defer>',
+      ],
+      'only our own scripts',
     )
     assert.ok(html.includes('&lt;script&gt;alert(&quot;summary&quot;)&lt;/script&gt;'))
     assert.ok(html.includes('<li>&lt;script&gt;alert(&quot;tag&quot;)&lt;/script&gt;</li>'))

@@ -47,7 +47,8 @@ function toWindows(folder: string): void {
 }
 
 test('CRLF and a BOM in every input build the same site, byte for byte', async () => {
-  for (const entry of ['content', 'templates', 'src'])
+  // lib/browser: the compiled panel code the build copies to assets/ (not an input).
+  for (const entry of ['content', 'templates', 'src', 'lib/browser'])
     cpSync(join(root, entry), join(dir, entry), { recursive: true })
   toWindows(join(dir, 'content'))
   toWindows(join(dir, 'templates'))

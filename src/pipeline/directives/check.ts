@@ -1,8 +1,9 @@
 /**
  * `:check[claim]{required flag}`: a claim over figures, checked at build; every claim goes into
- * the claims report. A true claim renders nothing. A false one is a warning (an error when
- * `required`, and under `--strict` unless `flag`) and leaves an editor's note at its sentence, so
- * the page never contradicts itself silently: "does not hold", linking to the claim's row.
+ * the claims report. Every claim renders an empty, hidden marker (`data-claim`, its index) by
+ * which the "Try your own numbers" panel finds its sentence. A false claim is a warning (an error
+ * when `required`, and under `--strict` unless `flag`) and also leaves an editor's note at its
+ * sentence, so the page never contradicts itself silently: "does not hold", linking to its row.
  */
 import { h } from 'hastscript'
 import { messages } from '../../diagnostics/messages.ts'
@@ -16,7 +17,7 @@ export const check: DirectiveSpec = {
   label: 'expression',
   doc: 'A claim (true/false expression) checked at build and listed in the claims report.',
   example: ':check[ratio.conservative > 10]',
-  renders: 'nothing',
+  renders: 'element',
   attributes: {
     required: { doc: 'Fail the build when the claim is false (otherwise it is reported).' },
     flag: {
@@ -49,6 +50,12 @@ export const check: DirectiveSpec = {
     }
     const { probability } = env.session.claimChance(source, env.scenario)
     env.file.data.claims ??= []
+    const mark = h('span', {
+      className: ['claim-mark'],
+      dataClaim: env.file.data.claims.length,
+      hidden: true,
+    })
+    lowerTo(node, mark)
     env.file.data.claims.push({
       claim: env.attributes.claim ?? source,
       expression: source,
@@ -67,20 +74,16 @@ export const check: DirectiveSpec = {
       if (required) env.error(message, 'claim-fails')
       else if (!flagged) env.warn(message, 'claim-fails')
       const point = pointOf(node)
-      lowerTo(
-        node,
-        h('sup', { className: ['claim-flag'] }, [
-          h('a', { href: `#${claimAnchor(point.line, point.column)}` }, [
-            h('span', { className: ['visually-hidden'] }, [
-              `Editor's note: the claim “${env.attributes.claim ?? source}” `,
-            ]),
-            'does not hold',
-            h('span', { className: ['claim-flag-value'] }, [
-              ` (${readings.slice(0, 2).join('; ')})`,
-            ]),
+      const note = h('sup', { className: ['claim-flag'] }, [
+        h('a', { href: `#${claimAnchor(point.line, point.column)}` }, [
+          h('span', { className: ['visually-hidden'] }, [
+            `Editor's note: the claim “${env.attributes.claim ?? source}” `,
           ]),
+          'does not hold',
+          h('span', { className: ['claim-flag-value'] }, [` (${readings.slice(0, 2).join('; ')})`]),
         ]),
-      )
+      ])
+      lowerTo(node, h('span', { className: ['claim-note'] }, [mark, note]))
     } else if (minProbability !== undefined && probability < minProbability) {
       const message = messages.claimUnlikely(
         source,

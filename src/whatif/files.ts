@@ -1,0 +1,24 @@
+/**
+ * What the build writes for the "Try your own numbers" panel: each page's table
+ * (`<slug>/whatif.json`) and, once for the site, the browser bundle compiled by
+ * `npm run compile` into lib/ (`assets/whatif.js`; absent in sites built without it, where the
+ * panel says it cannot load).
+ */
+import type { VFile } from 'vfile'
+import type { ModelSession } from '../pipeline/session.ts'
+import type { BuildEffects } from '../site/effects.ts'
+import { pageTable } from './table.ts'
+
+/** The page's table as JSON text. */
+export function whatifJson(file: VFile, session: ModelSession): string {
+  return `${JSON.stringify(pageTable(file, session))}\n`
+}
+
+/** The browser bundle's files, by output path under dist/assets/. */
+export async function whatifAssets(effects: BuildEffects): Promise<Map<string, string>> {
+  const assets = new Map<string, string>()
+  const names = await effects.list('lib/browser').catch(() => [])
+  for (const name of names)
+    if (name.endsWith('.js')) assets.set(name, await effects.readText(`lib/browser/${name}`))
+  return assets
+}

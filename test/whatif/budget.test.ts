@@ -1,0 +1,56 @@
+/**
+ * The panel's budgets, on the built files: what every reader downloads grows by at most 5 KB
+ * gzip (the closed panel's markup, `data-n` and claim markers, the loader, its few lines of CSS);
+ * what a reader who opens the panel downloads (model, formatter, panel code and the page table)
+ * stays within 40 KB gzip; and the panel's code uses no eval (it runs under a strict CSP).
+ */
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { gzipSync } from 'node:zlib'
+import { build } from '../../src/build.ts'
+import { articleCostModel } from '../../src/model/index.ts'
+import { fsEffects } from '../../src/site/effects.ts'
+import { root } from '../helpers.ts'
+
+const SLUG = 'economics-of-alignment'
+const gz = (text: string): number => gzipSync(text, { level: 9 }).length
+const KB = 1024
+
+/** The page as it was before the panel: its additions taken out again. */
+function withoutPanel(html: string): string {
+  return html
+    .replace(/ data-n="\d+"/g, '')
+    .replace(/<span class="claim-mark" data-claim="\d+" hidden><\/span>/g, '')
+    .replace(/<details class="whatif" id="whatif">[\s\S]*?<\/details>\s*/, '')
+    .replace(/<script type="module" src="[^"]*whatif-loader\.js"><\/script>\s*/, '')
+    .replace(/\s*<li><a href="#whatif">Try your own numbers<\/a><\/li>/, '')
+}
+
+test('budgets: ≤ 5 KB gzip more for every reader, ≤ 40 KB gzip for the panel', async () => {
+  const built = await build(articleCostModel, { root, samples: 50 }, fsEffects(root))
+  const file = (path: string): string => {
+    const text = built.files.get(path)
+    assert.ok(text !== undefined, `${path} is built`)
+    return text
+  }
+  const html = file(`${SLUG}/index.html`)
+  const before = withoutPanel(html)
+  assert.ok(!/data-n=|claim-mark|whatif/.test(before), 'every addition is accounted for')
+  const css = file('assets/style.css')
+  const cssBefore = css.replace(/\n\/\* -{10} "Try your own numbers" panel[\s\S]*$/, '\n')
+  const initial =
+    gz(html) - gz(before) + gz(file('assets/whatif-loader.js')) + (gz(css) - gz(cssBefore))
+  const panel = gz(file('assets/whatif.js')) + gz(file(`${SLUG}/whatif.json`))
+  console.log(
+    `what-if budgets: initial transfer +${(initial / KB).toFixed(2)} KB gzip (≤ 5), panel ${(panel / KB).toFixed(2)} KB gzip (≤ 40)`,
+  )
+  assert.ok(initial <= 5 * KB, `the initial transfer grows by ${initial} bytes gzip`)
+  assert.ok(panel <= 40 * KB, `the panel's code and table are ${panel} bytes gzip`)
+})
+
+test('the panel code has no eval or Function constructor', () => {
+  const bundle = readFileSync(join(root, 'lib', 'browser', 'whatif.js'), 'utf8')
+  assert.doesNotMatch(bundle, /\beval\(|new Function\(|\bFunction\(/)
+})
