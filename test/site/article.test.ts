@@ -259,7 +259,7 @@ describe('a build under another scenario', () => {
 describe('the page weight', () => {
   // The popovers link to one inputs table and the charts are files: from 820 KB to about 400 KB.
   // The issue's goal is 250 KB; this bound keeps what was won (see the branch's report).
-  const LIMIT = 430_000
+  const LIMIT = 440_000
   test(`the article's HTML stays under ${LIMIT} bytes`, () => {
     const bytes = Buffer.byteLength(html, 'utf8')
     assert.ok(bytes <= LIMIT, `${bytes} bytes`)
