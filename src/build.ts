@@ -192,7 +192,12 @@ export async function build(
     a.date === b.date ? a.slug.localeCompare(b.slug) : b.date.localeCompare(a.date),
   )
   const render404 = () =>
-    env.render('404.njk', { site: { title: site.title, baseUrl: site.seriesBaseUrl }, root: '' })
+    env.render('404.njk', {
+      site: { title: site.title, baseUrl: site.seriesBaseUrl },
+      // Pages serves 404.html for a missing path at any depth: its links start from the site's
+      // own path (`/economics-of-alignment/`), which holds wherever the missing path was.
+      root: site.siteUrl ? new URL(site.siteUrl).pathname : '',
+    })
   for (const [path, content] of await publishedFiles(
     site,
     published,

@@ -84,7 +84,7 @@ describe('the Atom feed', () => {
     for (const page of ['index.html', '404.html', ...articles.map((a) => `${a}/index.html`)]) {
       assert.match(
         text(page),
-        /<link rel="alternate" type="application\/atom\+xml" href="(\.\.\/)?feed\.xml"/,
+        /<link rel="alternate" type="application\/atom\+xml" href="(\.\.\/|\/[\w-]+\/)?feed\.xml"/,
         page,
       )
     }
@@ -151,11 +151,18 @@ describe('article metadata', () => {
 })
 
 describe('the 404 page', () => {
-  test('is in the site layout and links back to the series', () => {
+  test('is in the site layout and links back to the series from any depth', () => {
     const html = text('404.html')
+    const root = new URL(SITE_URL).pathname
     assert.match(html, /<h1>Page not found<\/h1>/)
-    assert.match(html, /href="assets\/style\.css"/)
-    assert.match(html, /<a href="index\.html">All articles/)
+    // Served for /<repo>/a/b/c too: every link starts from the site's own path.
+    assert.ok(html.includes(`href="${root}assets/style.css"`), 'stylesheet under the site path')
+    assert.ok(
+      html.includes(`<a href="${root}index.html">All articles`),
+      'index under the site path',
+    )
+    for (const [, href] of html.matchAll(/(?:href|src)="([^"]+)"/g))
+      assert.match(href ?? '', /^(?:https?:\/\/|\/|#)/, `${href} is relative to the missing path`)
     assert.match(html, /<a href="https:\/\/example\.org\/">The series<\/a>/)
   })
 })
