@@ -5,24 +5,13 @@
  */
 import { SECONDS_PER_HOUR, TRAINING_FLOPS_PER_TOKEN } from './formulas.ts'
 import type { Correlation, InputConstraint, InputDef, Uncertainty } from './types.ts'
-import type { UnitSymbol } from './units.ts'
 
 const positive: InputConstraint = { min: Number.MIN_VALUE }
 const count: InputConstraint = { min: 0, integer: true }
 const share: InputConstraint = { min: 0, max: 1 }
 
-/** An input, defined once: its value, unit, label, source and note, and the values it accepts. */
-function input(def: {
-  readonly id: string
-  readonly value: number
-  readonly unit: UnitSymbol
-  readonly label: string
-  /** Citation key into content/references.bib, or `author`. */
-  readonly source: string
-  readonly note: string
-  /** Accepted values (default: positive). */
-  readonly constraint?: InputConstraint
-}): InputDef {
+/** An input, defined once: value, unit, label, source, note, and accepted values (default: positive). */
+function input(def: Omit<InputDef, 'format' | 'uncertainty'>): InputDef {
   return { ...def, constraint: def.constraint ?? positive }
 }
 

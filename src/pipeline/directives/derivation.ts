@@ -5,9 +5,8 @@
  */
 import type { ElementContent } from 'hast'
 import { h } from 'hastscript'
-import { messages } from '../../diagnostics/messages.ts'
-import { suggest } from '../../diagnostics/suggest.ts'
 import { figureRecord, showNumber } from '../figure-element.ts'
+import { figureList } from './figure-list.ts'
 import { lowerTo, pointOf } from './lower.ts'
 import type { DirectiveEnv, DirectiveSpec } from './spec.ts'
 
@@ -42,14 +41,8 @@ export const derivation: DirectiveSpec = {
   renders: 'element',
   attributes: { figures: { doc: 'Space-separated figure ids, one line each.', required: true } },
   run(node, env) {
-    const evaluation = env.session.evaluation(env.scenario).evaluation
-    const ids = (env.attributes.figures ?? '').split(/\s+/).filter(Boolean)
-    const unknown = ids.find((id) => !evaluation.has(id))
-    if (unknown !== undefined) {
-      const close = suggest(unknown, evaluation.model.ids)
-      env.error(messages.unknownFigureIn(unknown, 'figures', close), 'unknown-figure')
-      return
-    }
+    const ids = figureList(env)
+    if (!ids) return
     const at = pointOf(node)
     const lines = ids.flatMap((id, i) => [...(i > 0 ? [text('\n')] : []), ...line(id, env, at)])
     lowerTo(node, h('pre', { className: ['derivation'] }, [h('code', lines)]))

@@ -9,9 +9,8 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import type { Heading } from 'mdast'
-import { messages } from '../../diagnostics/messages.ts'
-import { suggest } from '../../diagnostics/suggest.ts'
 import type { GeneratedSlot } from '../records.ts'
+import { figureList } from './figure-list.ts'
 import { lowerTo } from './lower.ts'
 import type { DirectiveSpec } from './spec.ts'
 
@@ -51,14 +50,8 @@ function table(kind: GeneratedSlot['kind'], doc: string, attributes: DirectiveSp
     renders: 'element',
     attributes,
     run(node, env) {
-      const evaluation = env.session.evaluation(env.scenario).evaluation
-      const ids = (env.attributes.figures ?? '').split(/\s+/).filter(Boolean)
-      const unknown = ids.find((id) => !evaluation.has(id))
-      if (unknown !== undefined) {
-        const close = suggest(unknown, evaluation.model.ids)
-        env.error(messages.unknownFigureIn(unknown, 'figures', close), 'unknown-figure')
-        return
-      }
+      // A scenario table's figures are checked here, at the directive's place.
+      if (!figureList(env)) return
       const element: Element = h('div')
       lowerTo(node, element)
       env.file.data.generatedSlots ??= []
