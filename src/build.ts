@@ -14,6 +14,7 @@ import type { CostModel } from './model/index.ts'
 import { directiveRegistry } from './pipeline/directives/registry.ts'
 import { createProcessor } from './pipeline/processor.ts'
 import type { Claim } from './pipeline/records.ts'
+import { chartDrawings } from './pipeline/rehype-charts.ts'
 import { createModelSession, type ModelSession } from './pipeline/session.ts'
 import { createEnvironment } from './render/environment.ts'
 import {
@@ -25,10 +26,12 @@ import {
 import { listArticles, withinBudget } from './site/articles.ts'
 import { loadSite } from './site/config.ts'
 import type { BuildEffects } from './site/effects.ts'
+import { feedContentHtml } from './site/feed-content.ts'
 import { figuresJson } from './site/figures-json.ts'
 import { pageMeta } from './site/page-meta.ts'
 import { publishedFiles } from './site/publish.ts'
 import type { PublishedArticle } from './site/published.ts'
+import { absoluteUrl } from './site/site-url.ts'
 import { whatifAssets, whatifJson } from './whatif/files.ts'
 
 export type { BuildEffects } from './site/effects.ts'
@@ -77,7 +80,12 @@ export async function build(
     bibliography: await loadBibliography((path) => effects.readText(path)),
   }
   // Charts not cached yet are drawn on the other core while this one processes the pages.
-  await drawChartsAhead(sources.charts, (name) => session.dataset(name)?.rows, effects.chartStore)
+  await drawChartsAhead(
+    sources.charts,
+    chartDrawings,
+    (name) => session.dataset(name)?.rows,
+    effects.chartStore,
+  )
   const processor = createProcessor({
     session,
     registry: directiveRegistry,
@@ -101,7 +109,10 @@ export async function build(
   for (const name of await listArticles(effects)) {
     const path = `content/${name}`
     const file = new VFile({ path, value: await effects.readText(path) })
-    await withinBudget(path, processor.process(file))
+    // Parsed, run and stringified as three steps (processor.process does the same) so the final
+    // tree stays at hand for the feed entry below.
+    const tree = await withinBudget(path, processor.run(processor.parse(file), file))
+    if (!file.messages.some((m) => m.fatal)) file.value = processor.stringify(tree, file)
     for (const message of file.messages) {
       const d = toDiagnostic(path, message)
       ;(d.severity === 'error' ? errors : warnings).push(d)
@@ -129,10 +140,17 @@ export async function build(
       toc: file.data.toc ?? [],
     }
     // Publishing (feed, sitemap, social card, head metadata): site/publish.ts, site/page-meta.ts.
+    const charts = (file.data.charts ?? []).map((c) => ({ id: c.id, file: c.file }))
+    const { bodyHtml: _page, toc: _toc, ...text } = article
     const publishedArticle: PublishedArticle = {
-      ...article,
+      ...text,
       updated: frontmatter.updated ?? frontmatter.date,
-      charts: (file.data.charts ?? []).map((c) => ({ id: c.id, file: c.file })),
+      charts,
+      // The feed entry, made now from the page's tree (rewritten in place: the page is done),
+      // so no page's tree or HTML is held until the feed is written.
+      contentHtml: site.siteUrl
+        ? feedContentHtml(tree, absoluteUrl(site.siteUrl, `${slug}/`), charts)
+        : '',
     }
     published.push(publishedArticle)
     const buildInfo = {
