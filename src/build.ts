@@ -1,5 +1,6 @@
 /**
- * The build, as a function: a cost model, content and templates in; a map of output files out.
+ * The build, as a function: a cost model, content and templates in; output files out, to a sink
+ * as each is finished (site/sink.ts) or collected in a map.
  * All reading goes through `BuildEffects` and nothing is written here, so tests run it in memory
  * and the dev server calls it again and again. Writing the site is site/write.ts's job.
  */
@@ -26,11 +27,13 @@ import {
 import { listArticles, withinBudget } from './site/articles.ts'
 import { loadSite } from './site/config.ts'
 import type { BuildEffects } from './site/effects.ts'
+import { FEED_ENTRIES } from './site/feed.ts'
 import { feedContentHtml } from './site/feed-content.ts'
 import { figuresJson } from './site/figures-json.ts'
 import { pageMeta } from './site/page-meta.ts'
 import { publishedFiles } from './site/publish.ts'
 import type { PublishedArticle } from './site/published.ts'
+import { memorySink, type SiteSink } from './site/sink.ts'
 import { absoluteUrl } from './site/site-url.ts'
 import { whatifAssets, whatifJson } from './whatif/files.ts'
 
@@ -48,11 +51,16 @@ export interface BuildOptions {
   readonly seed?: number | undefined
 }
 
-/** A built site: output files by relative path, plus what the author should hear about. */
+/**
+ * A built site: output files by relative path (when no sink was given: a sink given to build()
+ * received them instead, and these maps are empty), plus what the author should hear about.
+ */
 export interface BuildResult {
   readonly files: ReadonlyMap<string, string>
   /** Binary output files (the social images, site/publish.ts), written beside `files`. */
   readonly binaryFiles: ReadonlyMap<string, Uint8Array>
+  /** How many files the build wrote, text and binary. */
+  readonly written: number
   readonly warnings: readonly Diagnostic[]
   readonly claims: readonly (Claim & { readonly file: string })[]
   readonly pages: readonly string[]
@@ -61,13 +69,15 @@ export interface BuildResult {
 }
 
 /**
- * Builds every article in content/ and the index. Throws BuildFailure on located user errors
- * and ModelError for a bad `scenario` or `settings` (the command line names the flag).
+ * Builds every article in content/ and the index, handing each file to `sink` as it is finished
+ * (by default they are kept in the result). Throws BuildFailure on located user errors and
+ * ModelError for a bad `scenario` or `settings` (the command line names the flag).
  */
 export async function build(
   model: CostModel,
   options: BuildOptions,
   effects: BuildEffects,
+  sink?: SiteSink,
 ): Promise<BuildResult> {
   // 1. Configuration, and the model under the requested scenario and settings.
   const session = sessionFor(model, options)
@@ -95,8 +105,13 @@ export async function build(
     chartStore: effects.chartStore,
   })
   const env = createEnvironment(posix.join(options.root, 'templates'))
-  const files = new Map<string, string>()
-  const binaryFiles = new Map<string, Uint8Array>()
+  const memory = memorySink()
+  const out = sink ?? memory
+  let written = 0
+  const emit = (path: string, content: string | Uint8Array) => {
+    written++
+    return out.write(path, content)
+  }
   const published: PublishedArticle[] = [] // site/publish.ts: feed, sitemap, social images
   const warnings: Diagnostic[] = []
   const errors: Diagnostic[] = []
@@ -153,13 +168,14 @@ export async function build(
         : '',
     }
     published.push(publishedArticle)
+    if (published.length > 2 * FEED_ENTRIES) keepFeedContent(published)
     const buildInfo = {
       commit,
       modelHash,
       figuresJson: 'figures.json',
       claimsReport: 'claims.json',
     }
-    files.set(
+    await emit(
       `${slug}/index.html`,
       renderTemplate(() =>
         renderArticlePage(env, {
@@ -171,10 +187,10 @@ export async function build(
         }),
       ),
     )
-    files.set(`${slug}/figures.json`, figuresJson(file, session, { commit, modelHash }))
-    for (const chart of file.data.charts ?? []) files.set(`${slug}/${chart.file}`, chart.svg)
-    files.set(`${slug}/whatif.json`, whatifJson(file, session))
-    files.set(`${slug}/claims.json`, `${JSON.stringify(file.data.claims ?? [], null, 2)}\n`)
+    await emit(`${slug}/figures.json`, figuresJson(file, session, { commit, modelHash }))
+    for (const chart of file.data.charts ?? []) await emit(`${slug}/${chart.file}`, chart.svg)
+    await emit(`${slug}/whatif.json`, whatifJson(file, session))
+    await emit(`${slug}/claims.json`, `${JSON.stringify(file.data.claims ?? [], null, 2)}\n`)
     articles.push({
       slug,
       titleHtml: file.data.titleHtml ?? '',
@@ -190,7 +206,7 @@ export async function build(
   articles.sort((a, b) =>
     a.date === b.date ? a.slug.localeCompare(b.slug) : b.date.localeCompare(a.date),
   )
-  files.set(
+  await emit(
     'index.html',
     renderTemplate(() =>
       renderIndexPage(env, {
@@ -202,13 +218,11 @@ export async function build(
     ),
   )
   for (const asset of await effects.list('templates/assets')) {
-    files.set(`assets/${asset}`, await effects.readText(`templates/assets/${asset}`))
+    await emit(`assets/${asset}`, await effects.readText(`templates/assets/${asset}`))
   }
-  for (const [name, text] of await whatifAssets(effects)) files.set(`assets/${name}`, text)
+  for (const [name, text] of await whatifAssets(effects)) await emit(`assets/${name}`, text)
   // 5. Publishing: feed, sitemap, robots.txt, social images and the 404 page (site/publish.ts).
-  published.sort((a, b) =>
-    a.date === b.date ? a.slug.localeCompare(b.slug) : b.date.localeCompare(a.date),
-  )
+  keepFeedContent(published)
   const render404 = () =>
     env.render('404.njk', {
       site: { title: site.title, baseUrl: site.seriesBaseUrl },
@@ -222,8 +236,30 @@ export async function build(
     () => renderTemplate(render404),
     env.getFilter('longDate'),
   ))
-    typeof content === 'string' ? files.set(path, content) : binaryFiles.set(path, content)
-  return { files, binaryFiles, warnings, claims, pages: articles.map((a) => a.href), session }
+    await emit(path, content)
+  return {
+    files: memory.files,
+    binaryFiles: memory.binaryFiles,
+    written,
+    warnings,
+    claims,
+    pages: articles.map((a) => a.href),
+    session,
+  }
+}
+
+/**
+ * Sorts `published` newest first and drops the feed content of all but the FEED_ENTRIES newest:
+ * the feed shows only those, and a thousand articles' content would not fit in memory.
+ */
+function keepFeedContent(published: PublishedArticle[]): void {
+  published.sort((a, b) =>
+    a.date === b.date ? a.slug.localeCompare(b.slug) : b.date.localeCompare(a.date),
+  )
+  for (let i = FEED_ENTRIES; i < published.length; i++) {
+    const article = published[i] as PublishedArticle
+    if (article.contentHtml) published[i] = { ...article, contentHtml: '' }
+  }
 }
 
 /**

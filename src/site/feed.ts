@@ -1,11 +1,14 @@
 /**
- * The series' Atom feed (RFC 4287), written as feed.xml: one entry per article with its title,
- * summary, dates, authors, canonical link and full content. Dates come from front matter, so two
- * builds write the same bytes.
+ * The series' Atom feed (RFC 4287), written as feed.xml: one entry for each of the newest
+ * articles (FEED_ENTRIES) with its title, summary, dates, authors, canonical link and full
+ * content. Dates come from front matter, so two builds write the same bytes.
  */
 import type { PublishedArticle } from './published.ts'
 import { absoluteUrl } from './site-url.ts'
 import { escapeXml } from './xml-escape.ts'
+
+/** How many of the newest articles the feed carries, as feed generators commonly limit it. */
+export const FEED_ENTRIES = 20
 
 /** The feed's own settings: the site's title, description and absolute URL. */
 export interface FeedSite {
@@ -14,7 +17,7 @@ export interface FeedSite {
   readonly siteUrl: string
 }
 
-/** The Atom feed of `articles` (newest first, as given). */
+/** The Atom feed of the FEED_ENTRIES newest of `articles` (newest first, as given). */
 export function atomFeed(site: FeedSite, articles: readonly PublishedArticle[]): string {
   const home = absoluteUrl(site.siteUrl, '')
   const updated =
@@ -34,7 +37,7 @@ export function atomFeed(site: FeedSite, articles: readonly PublishedArticle[]):
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(site.siteUrl, 'feed.xml'))}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(home)}"/>`,
     `  <author><name>${escapeXml(site.title)}</name></author>`,
-    ...articles.map((article) => entry(site, article)),
+    ...articles.slice(0, FEED_ENTRIES).map((article) => entry(site, article)),
     '</feed>',
     '',
   ]
