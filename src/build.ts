@@ -187,6 +187,7 @@ export async function build(
         }),
       ),
     )
+    out.pageWritten?.(path)
     await emit(`${slug}/figures.json`, figuresJson(file, session, { commit, modelHash }))
     for (const chart of file.data.charts ?? []) await emit(`${slug}/${chart.file}`, chart.svg)
     await emit(`${slug}/whatif.json`, whatifJson(file, session))

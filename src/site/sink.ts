@@ -7,6 +7,11 @@
 /** Receives each output file once, by path relative to the site root. */
 export interface SiteSink {
   write(path: string, content: string | Uint8Array): Promise<void>
+  /**
+   * Called once an article's page (its index.html) is written, with the article's source path,
+   * before the page's other files and the rest of the site: the dev server shows it right away.
+   */
+  pageWritten?(source: string): void
 }
 
 /** A sink that keeps the files in memory: text and binary files apart. */
