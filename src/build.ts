@@ -90,7 +90,14 @@ export async function build(
   const threads = await buildArticles(
     names,
     options,
-    (name) => buildArticle(context, name),
+    // A page built here is written as soon as it is rendered (build/article.ts); one from a
+    // worker comes with its files.
+    (name) =>
+      buildArticle(context, name, async (path, html) => {
+        if (failed) return
+        await emit(path, html)
+        out.pageWritten?.(`content/${name}`)
+      }),
     async (index, built) => {
       reports[index] = { diagnostics: built.diagnostics, claims: built.claims }
       failed ||= built.diagnostics.some((d) => d.severity === 'error')

@@ -98,11 +98,22 @@ export async function prepareArticles(
   }
 }
 
-/** Builds content/`name`. Located problems come back as diagnostics, not exceptions. */
-export async function buildArticle(context: ArticleContext, name: string): Promise<BuiltArticle> {
+/** Receives an article's page as soon as it is rendered, before the article's other files. */
+export type PageReady = (path: string, html: string) => Promise<void>
+
+/**
+ * Builds content/`name`. Located problems come back as diagnostics, not exceptions. With
+ * `pageReady`, the page goes there as soon as it is rendered (the dev server shows it while the
+ * rest is made) instead of into the result's files.
+ */
+export async function buildArticle(
+  context: ArticleContext,
+  name: string,
+  pageReady?: PageReady,
+): Promise<BuiltArticle> {
   const path = `content/${name}`
   try {
-    return await buildArticleFiles(context, name, path)
+    return await buildArticleFiles(context, name, path, pageReady)
   } catch (error) {
     if (!(error instanceof BuildFailure)) throw error
     return { path, diagnostics: error.diagnostics, files: [], claims: [] }
@@ -113,6 +124,7 @@ async function buildArticleFiles(
   context: ArticleContext,
   name: string,
   path: string,
+  pageReady: PageReady | undefined,
 ): Promise<BuiltArticle> {
   const { session, processor, env, site, commit, modelHash } = context
   const file = new VFile({ path, value: await context.effects.readText(path) })
@@ -164,8 +176,9 @@ async function buildArticleFiles(
       meta: site.siteUrl ? pageMeta(site.siteUrl, site.title, published) : undefined,
     }),
   )
+  if (pageReady) await pageReady(`${slug}/index.html`, page)
   const files: Array<readonly [string, string | Uint8Array]> = [
-    [`${slug}/index.html`, page],
+    ...(pageReady ? [] : [[`${slug}/index.html`, page] as const]),
     [`${slug}/figures.json`, figuresJson(file, session, { commit, modelHash })],
     ...(file.data.charts ?? []).map((chart) => [`${slug}/${chart.file}`, chart.svg] as const),
     [`${slug}/whatif.json`, whatifJson(file, session)],
