@@ -12,7 +12,7 @@ import { loadBibliography } from '../citations/load.ts'
 import { BuildFailure, type Diagnostic, diagnosticOf } from '../diagnostics/report.ts'
 import type { CostModel } from '../model/index.ts'
 import { directiveRegistry } from '../pipeline/directives/registry.ts'
-import { createProcessor } from '../pipeline/processor.ts'
+import { createProcessor, parseArticle } from '../pipeline/processor.ts'
 import type { Claim } from '../pipeline/records.ts'
 import { createModelSession, type ModelSession } from '../pipeline/session.ts'
 import { createEnvironment } from '../render/environment.ts'
@@ -128,9 +128,9 @@ async function buildArticleFiles(
 ): Promise<BuiltArticle> {
   const { session, processor, env, site, commit, modelHash } = context
   const file = new VFile({ path, value: await context.effects.readText(path) })
-  // Parsed, run and stringified as three steps (processor.process does the same) so the final
-  // tree stays at hand for the feed entry below.
-  const tree = await withinBudget(path, processor.run(processor.parse(file), file))
+  // Parsed (again only where it changed, see parseArticle), run and stringified as three steps
+  // (processor.process does the same) so the final tree stays at hand for the feed entry below.
+  const tree = await withinBudget(path, processor.run(parseArticle(file), file))
   const diagnostics = file.messages.map((message) => toDiagnostic(path, message))
   if (diagnostics.some((d) => d.severity === 'error') || !file.data.frontmatter)
     return { path, diagnostics, files: [], claims: [] }
