@@ -35,7 +35,8 @@ function reparse(
   source: string,
   parse: (file: VFile) => Root,
 ): Root | undefined {
-  if (DEFINITION.test(before) || DEFINITION.test(source)) return undefined
+  // Lines are counted by \n: text with a carriage return (not normalised by read/) parses whole.
+  if (DEFINITION.test(before) || DEFINITION.test(source) || source.includes('\r')) return undefined
   const { prefix, suffix } = sameEnds(before, source)
   const blocks = tree.children
   if (blocks.length < 3) return undefined
