@@ -35,8 +35,11 @@ function fill(
   session: ModelSession,
   bibliography: Bibliography | undefined,
 ): Element {
-  const number = (id: string, scenario: string) =>
-    showNumber(file, figureRecord(session, id, scenario))
+  const number = (id: string, scenario: string) => {
+    const record = figureRecord(session, id, scenario)
+    const byScenario = scenario !== session.defaultScenario && slot.kind !== 'inputs-table'
+    return showNumber(file, byScenario ? { ...record, byScenario } : record)
+  }
   switch (slot.kind) {
     case 'scenario-table':
       return scenarioTable(slot, session, number)

@@ -26,11 +26,12 @@ export function sparkline(sorted: Float64Array, point: number, label: string): E
   }
   const peak = Math.max(...counts, 1)
   const x = (v: number) => round(((v - lo) / span) * WIDTH)
-  const bar = WIDTH / BINS
-  // One closed outline of the histogram (a staircase), a third of the bytes of one box per bin.
+  const bar = round(WIDTH / BINS)
+  // One closed outline of the histogram (a staircase), a third of the bytes of one box per bin;
+  // whole units of height (a 32-unit box) and relative steps keep each step to a few bytes.
   const steps = Array.from(
     counts,
-    (c, i) => `V${round(HEIGHT - (c / peak) * (HEIGHT - 2))}H${round((i + 1) * bar)}`,
+    (c) => `V${Math.round(HEIGHT - (c / peak) * (HEIGHT - 2))}h${bar}`,
   )
   const path = `M0 ${HEIGHT}${steps.join('')}V${HEIGHT}z`
   const p5 = x(quantileAt(sorted, 0.05))

@@ -87,7 +87,8 @@ test('a second model builds through the same build() with its own figures, claim
     memoryEffects({ 'content/input.md': page, 'content/site.yaml': siteYaml }),
   )
   const html = result.files.get('input/index.html') ?? ''
-  assert.match(html, /data-figure="job\.cost" data-scenario="base"[^>]*>\$30\.00</)
+  // Under the page's own scenario a number carries no data-scenario.
+  assert.match(html, /data-figure="job\.cost" data-n="\d+"[^>]*>\$30\.00</)
   assert.match(html, /data-figure="job\.headroom"[^>]*>3\.3×</)
   assert.deepEqual(
     result.claims.map((c) => [c.claim, c.holds]),
