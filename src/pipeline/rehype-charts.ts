@@ -146,11 +146,18 @@ export function narrowSpec(spec: Readonly<Record<string, unknown>>): Record<stri
     config: {
       ...config,
       legend: { orient: 'bottom', columns: 1, labelLimit: 300, ...config.legend },
-      axis: { labelLimit: 130, labelOverlap: true, ...config.axis },
+      axis: { labelLimit: 160, labelOverlap: true, labelExpr: WRAP_LABEL, ...config.axis },
       title: { anchor: 'start', frame: 'bounds', limit: NARROW_COLUMN, ...config.title },
     },
   }
 }
+
+/**
+ * A Vega expression that breaks an axis label longer than 20 characters at spaces into lines of
+ * at most 20 (a long category name would otherwise be cut with "…" on a phone). Shorter labels,
+ * and labels without spaces such as numbers, are unchanged.
+ */
+const WRAP_LABEL = "split(replace(datum.label, regexp('(?=.{21})(.{1,20}) ', 'g'), '$1\\n'), '\\n')"
 
 /** A chart title as lines of at most `width` characters (Vega draws an array as lines). */
 function wrapTitle(title: string, width: number): string[] {
@@ -164,7 +171,13 @@ function wrapTitle(title: string, width: number): string[] {
   return lines
 }
 
-/** The spec with every legend of its encodings placed below the plot, in at most two columns. */
+/** Characters in a line of an axis or legend title on a phone. */
+const NARROW_TITLE_LINE = 30
+
+/**
+ * The spec with every legend of its encodings placed below the plot, in one column, and long
+ * axis and legend titles set as lines.
+ */
 function narrowLegends(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(narrowLegends)
   if (value === null || typeof value !== 'object') return value
@@ -179,7 +192,10 @@ function narrowLegends(value: unknown): unknown {
       delete legend.legendX
       delete legend.legendY
       out[key] = legend
-    } else out[key] = narrowLegends(inner)
+    } else if (key === 'title' && typeof inner === 'string' && inner.length > NARROW_TITLE_LINE)
+      // An axis or legend title wider than a phone's plot runs off the drawing: lines instead.
+      out[key] = wrapTitle(inner, NARROW_TITLE_LINE)
+    else out[key] = narrowLegends(inner)
   }
   return out
 }
