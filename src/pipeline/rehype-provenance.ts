@@ -98,6 +98,9 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
         h('h2', { id: 'how-computed', className: ['print-only'] }, [
           'How each number was computed',
         ]),
+        h('p', { className: ['print-only'] }, [
+          `Under the scenario ${options.session.scenarioLabel(options.session.defaultScenario)} unless a number names another.`,
+        ]),
         ...popovers.values(),
       ]),
     )
@@ -123,10 +126,14 @@ function provenancePopover(id: string, record: ShownNumber, options: ProvenanceO
   const leaves = inputsOf(record.figures, evaluation).filter((input) => input !== single)
   if (leaves.length > 0)
     body.push(...inputsParagraphs(leaves, record.scenario, evaluation, options))
-  const label = options.session.scenarioLabel(record.scenario)
+  // The page's own scenario goes unsaid (the store's heading and the page footer name it).
+  const scenario =
+    record.scenario === options.session.defaultScenario
+      ? []
+      : [`Scenario: ${options.session.scenarioLabel(record.scenario)} · `]
   body.push(
     h('p', { className: ['provenance-meta'] }, [
-      `Scenario: ${label} · `,
+      ...scenario,
       h('code', [`npm run explain -- ${single ?? record.figures[0] ?? record.expression}`]),
     ]),
   )
@@ -244,14 +251,7 @@ function spread(record: ShownNumber, session: ModelSession): ElementContent[] {
   const p95 = quantileAt(sorted, 0.95)
   if (!(p95 > p5)) return []
   const interval = formatInterval(p5, p95, record.format)
-  return [
-    intervalLine(interval, session),
-    sparkline(
-      sorted,
-      record.value,
-      `Distribution over ${sample.count} draws; 90% between ${interval}`,
-    ),
-  ]
+  return [intervalLine(interval, session), sparkline(sorted, record.value)]
 }
 
 function intervalLine(interval: string, session: ModelSession): Element {

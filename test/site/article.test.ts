@@ -258,9 +258,9 @@ describe('a build under another scenario', () => {
 
 describe('the page weight', () => {
   // The popovers link to one inputs table, the charts are files, and a figure's cells under the
-  // other scenarios share one popover: from 820 KB to about 346 KB. The issue's goal is 250 KB;
+  // other scenarios share one popover: from 820 KB to about 336 KB. The issue's goal is 250 KB;
   // this bound keeps what was won (see the branch's report).
-  const LIMIT = 360_000
+  const LIMIT = 345_000
   test(`the article's HTML stays under ${LIMIT} bytes`, () => {
     const bytes = Buffer.byteLength(html, 'utf8')
     assert.ok(bytes <= LIMIT, `${bytes} bytes`)
