@@ -125,8 +125,17 @@ describe('the built article', () => {
     }
     // The stage chart's data (the rows Vega drew) carries the DPO cost the text prints.
     assert.match(chart('cost-by-stage'), /<td>As published<\/td><td>DPO<\/td><td>\$93\.11<\/td>/)
-    // The heatmap's cell at the article's prices is the conservative ratio the text prints.
-    assert.match(chart('ratio-heatmap'), /<td>\$2\.50<\/td><td>\$0\.30<\/td><td>11\.7×<\/td>/)
+    // The heatmap's cell at the article's prices is the conservative ratio the text prints: its
+    // data table is the grid, human prices down the side and GPU prices across.
+    const heatmap = chart('ratio-heatmap')
+    const gpuColumns = [
+      ...(
+        /<tr><th scope="col">Human price per pair<\/th>(.*?)<\/tr>/.exec(heatmap)?.[1] ?? ''
+      ).matchAll(/<th scope="col">([^<]*)<\/th>/g),
+    ].map((m) => m[1])
+    const humanRow = /<tr><th scope="row">\$0\.30<\/th>(.*?)<\/tr>/.exec(heatmap)?.[1] ?? ''
+    const cells = [...humanRow.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1])
+    assert.equal(cells[gpuColumns.indexOf('$2.50')], '11.7×', `${gpuColumns} / ${cells}`)
     // The size chart at 70B with DPO on all pairs is the dpo-all-pairs total.
     const total = evaluateScenario({ scenario: 'dpo-all-pairs' }).evaluation.value(
       'synthetic.total',
@@ -258,9 +267,9 @@ describe('a build under another scenario', () => {
 
 describe('the page weight', () => {
   // The popovers link to one inputs table, the charts are files, and a figure's cells under the
-  // other scenarios share one popover: from 820 KB to about 336 KB. The issue's goal is 250 KB;
+  // other scenarios share one popover, and grid data are grid tables: from 820 KB to about 326 KB. The issue's goal is 250 KB;
   // this bound keeps what was won (see the branch's report).
-  const LIMIT = 345_000
+  const LIMIT = 335_000
   test(`the article's HTML stays under ${LIMIT} bytes`, () => {
     const bytes = Buffer.byteLength(html, 'utf8')
     assert.ok(bytes <= LIMIT, `${bytes} bytes`)
