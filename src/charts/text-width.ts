@@ -124,16 +124,25 @@ export function estimateTextWidth(text: string, fontSize: number): number {
 /** A scene item as Vega's text measurement sees it. */
 interface TextItem {
   readonly fontSize?: number
+  readonly fontWeight?: string | number
   readonly text?: unknown
 }
 
+/** How much wider bold text sets than regular (Helvetica Bold against Helvetica, with margin). */
+const BOLD = 1.12
+
+const isBold = (weight: string | number | undefined): boolean =>
+  weight === 'bold' || weight === 'bolder' || (typeof weight === 'number' && weight >= 600)
+
 /**
  * Vega's `textMetrics.width(item, text)`: the item's text (or `text`, a line of it) at the item's
- * font size (Vega's default 11 px).
+ * font size (Vega's default 11 px), wider when bold.
  */
 export function vegaTextWidth(item: TextItem, text?: unknown): number {
   const value = text ?? item.text
   const line = value == null ? '' : Array.isArray(value) ? value.join(' ') : String(value)
   const size = typeof item.fontSize === 'number' ? item.fontSize : 11
-  return size <= 0 ? 0 : estimateTextWidth(line, size)
+  if (size <= 0) return 0
+  const width = estimateTextWidth(line, size)
+  return isBold(item.fontWeight) ? Math.ceil(width * BOLD) : width
 }

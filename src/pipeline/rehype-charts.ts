@@ -170,8 +170,8 @@ const NARROW_TITLE_LINE = 30
  * The spec with every legend of its encodings placed below the plot, in one column, and long
  * axis and legend titles set as lines.
  */
-function narrowLegends(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(narrowLegends)
+function narrowLegends(value: unknown, vertical = false): unknown {
+  if (Array.isArray(value)) return value.map((v) => narrowLegends(v, vertical))
   if (value === null || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}
   for (const [key, inner] of Object.entries(value)) {
@@ -183,11 +183,17 @@ function narrowLegends(value: unknown): unknown {
       if (typeof legend.columns === 'number') legend.columns = 1
       delete legend.legendX
       delete legend.legendY
-      out[key] = legend
-    } else if (key === 'title' && typeof inner === 'string' && inner.length > NARROW_TITLE_LINE)
-      // An axis or legend title wider than a phone's plot runs off the drawing: lines instead.
+      out[key] = narrowLegends(legend)
+    } else if (
+      key === 'title' &&
+      !vertical &&
+      typeof inner === 'string' &&
+      inner.length > NARROW_TITLE_LINE
+    )
+      // A title wider than a phone's plot runs off the drawing: lines instead. (A y axis's
+      // title runs along the plot's height, where it fits.)
       out[key] = wrapTitle(inner, NARROW_TITLE_LINE)
-    else out[key] = narrowLegends(inner)
+    else out[key] = narrowLegends(inner, vertical || key === 'y' || key === 'y2')
   }
   return out
 }

@@ -21,3 +21,10 @@ test("Vega's hook reads the item's font size (11 px by default) and an array as 
   assert.equal(vegaTextWidth({ fontSize: 20 }, 'abc'), estimateTextWidth('abc', 20))
   assert.equal(vegaTextWidth({ fontSize: 0, text: 'abc' }), 0)
 })
+
+test('bold text is wider than regular', () => {
+  assert.ok(
+    vegaTextWidth({ fontSize: 14, fontWeight: 'bold' }, 'Reduction (×)') >
+      vegaTextWidth({ fontSize: 14 }, 'Reduction (×)'),
+  )
+})
