@@ -112,7 +112,7 @@ function scenarioTable(slot: GeneratedSlot, session: ModelSession, number: Numbe
   const titles = ids.map((id, i) => given[i] || evaluation.figure(id).label)
   return table(
     ['Scenario', ...titles],
-    session.scenarios.map((s) => [h('span', [s.label]), ...ids.map((id) => number(id, s.name))]),
+    session.scenarios.map((s) => [[s.label], ...ids.map((id) => number(id, s.name))]),
     'Headline figures under each scenario',
     'Headline figures under each scenario',
   )
@@ -180,10 +180,10 @@ function inputsTable(
     const f = evaluation.figure(input.id)
     const source = f.provenance.kind === 'input' ? f.provenance.source : ''
     return [
-      h('span', [input.label, h('br'), h('code', [input.id])]),
+      [input.label, h('br'), h('code', [input.id])],
       number(input.id, scenario),
-      h('span', [input.unit]),
-      h('span', [input.note]),
+      [input.unit],
+      [input.note],
       citation(source, bibliography),
     ]
   })
