@@ -73,6 +73,7 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
               byScenario.get(record.figure as string) ?? [],
               options.session,
               popoverOptions.scenarioListed,
+              options.bibliography,
             )
           : provenancePopover(id, record, popoverOptions)
         popovers.set(key, popover)

@@ -7,7 +7,9 @@
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
+import type { Bibliography } from '../citations/types.ts'
 import { substituteFormula, symbolicFormula } from '../format/figure.ts'
+import { citation } from './figure-element.ts'
 import type { ShownNumber } from './records.ts'
 import type { ModelSession } from './session.ts'
 
@@ -30,6 +32,7 @@ export function scenarioPopover(
   records: readonly ShownNumber[],
   session: ModelSession,
   scenarioListed: boolean,
+  bibliography: Bibliography | undefined,
 ): Element {
   const shown = new Map(records.map((r) => [r.scenario, r]))
   const order = session.scenarios.map((s) => s.name).filter((name) => shown.has(name))
@@ -38,7 +41,9 @@ export function scenarioPopover(
   const formula =
     p.kind === 'input'
       ? h('p', { className: ['provenance-source'] }, [
-          `Source: a model input (${figure}) that the scenarios may change`,
+          'Source: ',
+          citation(p.source, bibliography),
+          '; a scenario may set its own value.',
         ])
       : h('p', { className: ['provenance-formula'] }, [
           h('code', [`${figure} = ${symbolicFormula(p.formula)}`]),
@@ -53,7 +58,11 @@ export function scenarioPopover(
   })
   const more: ElementContent[] = scenarioListed
     ? []
-    : [h('p', ['Each scenario changes some inputs; the others are as published.'])]
+    : [
+        h('p', [
+          `Each scenario changes some inputs; the others are as under ${session.scenarioLabel(session.defaultScenario)}.`,
+        ]),
+      ]
   return h(
     'div',
     {
