@@ -95,7 +95,9 @@ function pageElements(table: PageTable) {
   // Intervals and sparklines come from Monte Carlo draws at the author's inputs: hidden, not
   // left standing next to numbers they no longer describe.
   const stale = [
-    ...document.querySelectorAll<HTMLElement>('.interval, .provenance-interval, .provenance svg'),
+    ...document.querySelectorAll<HTMLElement>(
+      '.interval, .provenance-interval, .provenance svg, .provenance-scenarios',
+    ),
   ]
   // Charts are not redrawn yet: each says so while the page shows the reader's numbers.
   for (const chart of document.querySelectorAll('figure.chart')) {
@@ -203,6 +205,8 @@ function popoverSlots(numbers: HTMLElement[], table: PageTable) {
     const id = button?.getAttribute('popovertarget')
     const popover = id ? document.getElementById(id) : null
     if (!id || !popover || seen.has(id)) continue
+    // A figure's popover for every scenario has no one value to follow: its lines go stale.
+    if (popover.classList.contains('provenance-by-scenario')) continue
     seen.add(id)
     const what = popover.querySelector('.provenance-what')?.lastChild
     const values = popover.querySelector<HTMLElement>('.provenance-values')

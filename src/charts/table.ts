@@ -48,3 +48,48 @@ export function dataTableHtml(
     '</table>',
   ].join('\n')
 }
+
+/** The three fields of a grid table. */
+export interface PivotColumns {
+  /** Its values head the table's rows. */
+  row: DataTableColumn
+  /** Its values head the table's columns. */
+  column: DataTableColumn
+  /** Its values fill the cells. */
+  value: DataTableColumn
+}
+
+/**
+ * An escaped grid `<table>`: one row per value of `row`, one column per value of `column` (both
+ * in order of first appearance), `value` in the cells (empty where no data row has the pair).
+ * The top header row names the column field; the caption names the value.
+ */
+export function pivotTableHtml(
+  rows: ReadonlyArray<Record<string, unknown>>,
+  { row, column, value }: PivotColumns,
+  caption: string,
+): string {
+  const text = (c: DataTableColumn, v: unknown) => escapeXml((c.format ?? defaultCellText)(v))
+  const rowKeys = [...new Set(rows.map((r) => text(row, r[row.field])))]
+  const columnKeys = [...new Set(rows.map((r) => text(column, r[column.field])))]
+  const cells = new Map<string, string>()
+  for (const r of rows)
+    cells.set(
+      `${text(row, r[row.field])}\u0000${text(column, r[column.field])}`,
+      text(value, r[value.field]),
+    )
+  const body = rowKeys.map(
+    (key) =>
+      `<tr><th scope="row">${key}</th>${columnKeys.map((c) => `<td>${cells.get(`${key}\u0000${c}`) ?? ''}</td>`).join('')}</tr>`,
+  )
+  return [
+    '<table>',
+    `<caption>${escapeXml(`${caption} (${value.title})`)}</caption>`,
+    `<thead><tr><td></td><th scope="colgroup" colspan="${columnKeys.length}">${escapeXml(column.title)}</th></tr>`,
+    `<tr><th scope="col">${escapeXml(row.title)}</th>${columnKeys.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>`,
+    '<tbody>',
+    ...body,
+    '</tbody>',
+    '</table>',
+  ].join('\n')
+}
