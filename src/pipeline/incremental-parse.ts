@@ -11,8 +11,10 @@
  * test/pipeline/incremental-parse.test.ts checks random edits against whole parses.
  */
 import type { Root, RootContent } from 'mdast'
-import type { Point, Position } from 'unist'
 import { VFile } from 'vfile'
+
+type Position = NonNullable<Root['position']>
+type Point = Position['start']
 
 /** A definition (`[x]: url`, `[^x]: note`) at the start of a line. */
 const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m

@@ -1,6 +1,6 @@
 /**
  * Articles built in worker threads (build/workers.ts): the compiled command line on a site of
- * six articles writes the same bytes with one worker as with none, and an error in the last
+ * eight articles writes the same bytes with one worker as with none, and an error in the last
  * article, built by whichever thread took it, is reported at its line and leaves dist/ as it was.
  */
 import assert from 'node:assert/strict'
@@ -10,7 +10,7 @@ import { join, relative } from 'node:path'
 import { after, before, test } from 'node:test'
 import { projectCopy } from '../helpers.ts'
 
-const ARTICLES = 6
+const ARTICLES = 8
 let dir: string
 before(() => {
   dir = projectCopy('article-workers-')
