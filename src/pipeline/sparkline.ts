@@ -13,8 +13,21 @@ const BINS = 32
 
 const round = (value: number): number => Math.round(value * 10) / 10
 
-/** The sparkline of sorted draws, with `point` marked. */
-export function sparkline(sorted: Float64Array, point: number): Element {
+/** What a sparkline draws from its draws alone: worked out once for each figure's draws. */
+interface Histogram {
+  readonly lo: number
+  readonly span: number
+  readonly path: string
+  readonly p5: number
+  readonly p95: number
+}
+
+/** Histograms by the sorted draws they come from: every popover of a figure draws the same. */
+const histograms = new WeakMap<Float64Array, Histogram>()
+
+function histogram(sorted: Float64Array): Histogram {
+  const known = histograms.get(sorted)
+  if (known) return known
   const lo = quantileAt(sorted, 0.01)
   const hi = quantileAt(sorted, 0.99)
   const span = hi - lo || 1
@@ -25,7 +38,6 @@ export function sparkline(sorted: Float64Array, point: number): Element {
     counts[bin] = (counts[bin] ?? 0) + 1
   }
   const peak = Math.max(...counts, 1)
-  const x = (v: number) => round(((v - lo) / span) * WIDTH)
   const bar = round(WIDTH / BINS)
   // One closed outline of the histogram (a staircase), a third of the bytes of one box per bin;
   // whole units of height (a 32-unit box) and relative steps keep each step to a few bytes.
@@ -33,9 +45,23 @@ export function sparkline(sorted: Float64Array, point: number): Element {
     counts,
     (c) => `V${Math.round(HEIGHT - (c / peak) * (HEIGHT - 2))}h${bar}`,
   )
-  const path = `M0 ${HEIGHT}${steps.join('')}V${HEIGHT}z`
-  const p5 = x(quantileAt(sorted, 0.05))
-  const p95 = x(quantileAt(sorted, 0.95))
+  const x = (v: number) => round(((v - lo) / span) * WIDTH)
+  const drawn = {
+    lo,
+    span,
+    path: `M0 ${HEIGHT}${steps.join('')}V${HEIGHT}z`,
+    p5: x(quantileAt(sorted, 0.05)),
+    p95: x(quantileAt(sorted, 0.95)),
+  }
+  histograms.set(sorted, drawn)
+  return drawn
+}
+
+/** The sparkline of sorted draws, with `point` marked. */
+export function sparkline(sorted: Float64Array, point: number): Element {
+  const { lo, span, path, p5, p95 } = histogram(sorted)
+  const hi = quantileAt(sorted, 0.99)
+  const x = (v: number) => round(((v - lo) / span) * WIDTH)
   // Decorative beside the interval line above it, which says the same in words: hidden from
   // assistive technology, and styled by element (style.css), so each costs few bytes.
   return s(
