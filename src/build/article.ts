@@ -167,6 +167,9 @@ async function buildArticleFiles(
       ? feedContentHtml(tree, absoluteUrl(site.siteUrl, `${slug}/`), charts)
       : '',
   }
+  // Drawn by resvg on a thread of its own while the page and its data files are made here.
+  const image = socialImage(site, published, env.getFilter('longDate'))
+  image.catch(() => undefined) // awaited below, unless the page fails first
   const page = renderTemplate(() =>
     renderArticlePage(env, {
       site: { title: site.title, baseUrl: site.seriesBaseUrl },
@@ -183,7 +186,7 @@ async function buildArticleFiles(
     ...(file.data.charts ?? []).map((chart) => [`${slug}/${chart.file}`, chart.svg] as const),
     [`${slug}/whatif.json`, whatifJson(file, session)],
     [`${slug}/claims.json`, `${JSON.stringify(file.data.claims ?? [], null, 2)}\n`],
-    [socialImagePath(slug), await socialImage(site, published, env.getFilter('longDate'))],
+    [socialImagePath(slug), await image],
   ]
   return {
     path,

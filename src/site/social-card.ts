@@ -73,12 +73,15 @@ export function socialCardSvg(card: SocialCardText): string {
   ].join('\n')
 }
 
-/** `svg` rasterised to PNG at its own size, with only the card's fonts. */
+/**
+ * `svg` rasterised to PNG at its own size, with only the card's fonts. resvg draws it on a thread
+ * of its own (renderAsync), so the pages go on meanwhile.
+ */
 export async function renderPng(svg: string): Promise<Uint8Array> {
-  const { Resvg } = await import('@resvg/resvg-js')
-  const resvg = new Resvg(svg, {
+  const { renderAsync } = await import('@resvg/resvg-js')
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'original' },
     font: { loadSystemFonts: false, fontFiles: socialCardFonts(), defaultFontFamily: 'Inter' },
   })
-  return new Uint8Array(resvg.render().asPng())
+  return new Uint8Array(image.asPng())
 }
