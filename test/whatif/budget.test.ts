@@ -54,3 +54,10 @@ test('the panel code has no eval or Function constructor', () => {
   const bundle = readFileSync(join(root, 'lib', 'browser', 'whatif.js'), 'utf8')
   assert.doesNotMatch(bundle, /\beval\(|new Function\(|\bFunction\(/)
 })
+
+test('the panel code carries no expression parser', () => {
+  // The page table holds expressions already parsed: jsep (its name, or one of its messages)
+  // in the bundle means an import chain reached src/expr/parse.ts again.
+  const bundle = readFileSync(join(root, 'lib', 'browser', 'whatif.js'), 'utf8')
+  assert.doesNotMatch(bundle, /jsep|Unclosed quote after/i)
+})
