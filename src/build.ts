@@ -29,6 +29,7 @@ import { figuresJson } from './site/figures-json.ts'
 import { pageMeta } from './site/page-meta.ts'
 import { publishedFiles } from './site/publish.ts'
 import type { PublishedArticle } from './site/published.ts'
+import { whatifChartsJson } from './whatif/charts.ts'
 import { whatifAssets, whatifJson } from './whatif/files.ts'
 
 export type { BuildEffects } from './site/effects.ts'
@@ -156,6 +157,10 @@ export async function build(
     files.set(`${slug}/figures.json`, figuresJson(file, session, { commit, modelHash }))
     for (const chart of file.data.charts ?? []) files.set(`${slug}/${chart.file}`, chart.svg)
     files.set(`${slug}/whatif.json`, whatifJson(file, session))
+    files.set(
+      `${slug}/whatif-charts.json`,
+      await whatifChartsJson(file, session, effects.chartStore),
+    )
     files.set(`${slug}/claims.json`, `${JSON.stringify(file.data.claims ?? [], null, 2)}\n`)
     articles.push({
       slug,

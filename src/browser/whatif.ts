@@ -10,6 +10,7 @@ import { formatNumber } from '../format/number.ts'
 import { dependencyClosure, type Evaluation } from '../model/evaluate.ts'
 import { articleCostModel, articleModel } from '../model/index.ts'
 import type { PageTable, TableInput } from '../whatif/types.ts'
+import { chartRedraws } from './chart-redraw.ts'
 import { createEngine, type Engine, formatHash, type PageState, parseHash } from './engine.ts'
 
 let started: Promise<Controller> | undefined
@@ -40,6 +41,7 @@ async function load(panel: HTMLDetailsElement): Promise<Controller> {
   const table = (await response.json()) as PageTable
   const engine = createEngine(articleCostModel, articleModel, table)
   const page = pageElements(table)
+  const charts = chartRedraws(engine)
   const body = panel.querySelector('.whatif-body') ?? panel
   const ui = buildPanel(engine, body)
   let values = new Map<string, number>()
@@ -55,6 +57,7 @@ async function load(panel: HTMLDetailsElement): Promise<Controller> {
     ui.status('')
     ui.sync(values)
     page.render(state, values)
+    charts.render(values)
     // The URL follows a moment later: replaceState costs more than recomputing the page.
     if (updateUrl) {
       clearTimeout(urlTimer)
@@ -97,13 +100,6 @@ function pageElements(table: PageTable) {
   const stale = [
     ...document.querySelectorAll<HTMLElement>('.interval, .provenance-interval, .provenance svg'),
   ]
-  // Charts are not redrawn yet: each says so while the page shows the reader's numbers.
-  for (const chart of document.querySelectorAll('figure.chart')) {
-    const note = document.createElement('p')
-    note.className = 'whatif-chart-note whatif-when-active'
-    note.textContent = "This chart shows the article's numbers, not yours; its caption shows yours."
-    chart.querySelector('figcaption')?.before(note) ?? chart.append(note)
-  }
   const header = document.querySelector('.article-header') ?? document.body
   const banner = document.createElement('div')
   banner.className = 'whatif-banner'

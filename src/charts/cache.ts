@@ -8,9 +8,11 @@ import { readFileSync } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import type { Spec as VegaSpec } from 'vega'
 import {
   CHART_RENDERER_VERSION,
   type ChartInput,
+  compileChart,
   type RenderedChart,
   renderChart,
   renderVegaSvg,
@@ -141,6 +143,35 @@ export async function renderChartCached(
   const { svg } = await render(input)
   await store.write(key, svg)
   return { svg, key, fromCache: false }
+}
+
+/**
+ * A Vega-Lite spec compiled to Vega (compileChart) through the same store, so a build whose
+ * charts are all cached does not load Vega-Lite to compile them for the page either.
+ */
+export async function compileChartCached(
+  spec: Record<string, unknown>,
+  store: ChartCacheStore,
+): Promise<VegaSpec> {
+  const material = canonicalJson({
+    vega: true,
+    renderer: CHART_RENDERER_VERSION,
+    libraries: LIBRARY_VERSIONS,
+    theme: chartTheme,
+    spec,
+  })
+  const key = createHash('sha256').update(material).digest('hex')
+  const stored = await store.read(key)
+  if (stored?.startsWith('{')) {
+    try {
+      return JSON.parse(stored) as VegaSpec
+    } catch {
+      // damaged: compiled again and overwritten
+    }
+  }
+  const compiled = await compileChart(spec)
+  await store.write(key, JSON.stringify(compiled))
+  return compiled
 }
 
 /**

@@ -95,6 +95,15 @@ export async function renderVegaSvg(
   return exclusive(() => runToSvg(vegaSpec, datasets))
 }
 
+/**
+ * Step 2 alone: the Vega spec a validated Vega-Lite spec compiles to, theme included. The page's
+ * "Try your own numbers" panel redraws charts from it with the Vega runtime only.
+ */
+export async function compileChart(spec: Record<string, unknown>): Promise<VegaModule.Spec> {
+  await loadLibraries()
+  return compileToVega(spec)
+}
+
 /** The prefix becomes part of ids and `url(#…)` references, so keep it to safe characters. */
 function assertIdPrefix(idPrefix: string): void {
   if (!/^[A-Za-z][\w-]*$/.test(idPrefix)) {

@@ -48,8 +48,8 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
   const description = hastToString(figure).replace(/\s+/g, ' ').trim()
   const title = typeof spec.title === 'string' ? spec.title : description
   const rows = Object.fromEntries(names.map((n) => [n, datasets[n]?.rows ?? []]))
-  let wide: string
-  let narrow: string
+  let wide: { svg: string; spec: Readonly<Record<string, unknown>> }
+  let narrow: typeof wide
   try {
     // Static SVG cannot be `width: "container"`: the same spec is drawn twice, for the column
     // at desktop width and for a phone, and the page picks one by media query.
@@ -64,15 +64,18 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
       suffix: string,
       column: number,
     ) => {
-      let drawn = await render(variant, suffix)
+      const drawn = await render(variant, suffix)
       const over = Number(svgSize(drawn).width ?? 0) - column
       // Too wide with its axes, legends and labels: Vega-Lite's `fit` sizes the whole drawing.
-      if (over > 0 && typeof variant.width === 'number')
-        drawn = await render(
-          { ...variant, width: column, autosize: { type: 'fit-x', contains: 'padding' } },
-          suffix,
-        )
-      return drawn
+      if (over > 0 && typeof variant.width === 'number') {
+        const fitted = {
+          ...variant,
+          width: column,
+          autosize: { type: 'fit-x', contains: 'padding' },
+        }
+        return { svg: await render(fitted, suffix), spec: fitted }
+      }
+      return { svg: drawn, spec: variant }
     }
     wide = await fit(spec, '', WIDE_COLUMN)
     narrow = await fit(narrowSpec(spec), '-narrow', NARROW_COLUMN)
@@ -91,9 +94,16 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
   const name = src.replace(/^.*\//, '').replace(/\.vl\.json$/, '')
   const wideFile = `charts/${name}.svg`
   const narrowFile = `charts/${name}-narrow.svg`
+  const about = { src, datasets: names, title, description }
   file.data.charts?.push(
-    { id, src, file: wideFile, svg: toStandaloneSvg(wide) },
-    { id: `${id}-narrow`, src, file: narrowFile, svg: toStandaloneSvg(narrow) },
+    { id, file: wideFile, svg: toStandaloneSvg(wide.svg), drawn: wide.spec, ...about },
+    {
+      id: `${id}-narrow`,
+      file: narrowFile,
+      svg: toStandaloneSvg(narrow.svg),
+      drawn: narrow.spec,
+      ...about,
+    },
   )
   const tables = names.map((n) => dataTable(datasets[n], n, title, tableColumns(spec, n)))
   figure.properties = { className: ['chart'], id }
@@ -106,9 +116,9 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
           media: NARROW_MEDIA,
           srcSet: narrowFile,
           type: 'image/svg+xml',
-          ...svgSize(narrow),
+          ...svgSize(narrow.svg),
         }),
-        h('img', { src: wideFile, alt: `Chart: ${title}`, ...svgSize(wide) }),
+        h('img', { src: wideFile, alt: `Chart: ${title}`, ...svgSize(wide.svg) }),
       ]),
     ]),
     // The data table goes inside the caption: a figcaption must be a figure's first or last child.

@@ -98,7 +98,10 @@ if (!executablePath) {
     test('without opening the panel, its code is not loaded and the page is the static one', async () => {
       const { page, context, problems, requests } = await open()
       await page.waitForLoadState('networkidle')
-      assert.ok(!requests.some((r) => /whatif\.(js|json|css)$/.test(r)), requests.join('\n'))
+      assert.ok(
+        !requests.some((r) => /whatif(-charts)?\.(js|json|css)$/.test(r)),
+        requests.join('\n'),
+      )
       assert.equal(await page.locator('#whatif').getAttribute('open'), null)
       await context.close()
       assert.deepEqual(problems, [])
@@ -153,6 +156,64 @@ if (!executablePath) {
       assert.equal(await page.locator('h1').innerText(), authorTitle)
       assert.ok(await page.locator('.whatif-banner').isHidden())
       await page.waitForFunction(() => location.hash === '')
+      await context.close()
+      assert.deepEqual(problems, [])
+    })
+
+    test('GPU price 1.25: the cost-by-stage chart is redrawn when on screen, and restored', async () => {
+      const { page, context, problems, requests } = await open()
+      const figure = page.locator('#chart-cost-by-stage')
+      const img = figure.locator('picture img')
+      // The drawing the picture shows: a file, or the redrawn one as a data: URL (which the
+      // page's CSP lets an image show but not a fetch read).
+      const drawing = () =>
+        img.evaluate(async (e: HTMLImageElement) => {
+          const data = 'data:image/svg+xml,'
+          if (e.currentSrc.startsWith(data))
+            return decodeURIComponent(e.currentSrc.slice(data.length))
+          return (await fetch(e.currentSrc)).text()
+        })
+      const article = await drawing()
+      const articleAlt = await img.getAttribute('alt')
+      await openPanel(page)
+      await field(page, 'price.gpuHour').fill('1.25')
+      // Off screen, nothing is drawn and the Vega chunk is not loaded.
+      await page.waitForFunction(() => location.hash === '#set=price.gpuHour:1.25')
+      assert.ok(!requests.some((r) => /whatif-charts\.js$/.test(r)), 'chunk loaded early')
+      await figure.scrollIntoViewIfNeeded()
+      await page.locator('#chart-cost-by-stage[data-redrawn]').waitFor()
+      await page.waitForFunction(() => {
+        const i = document.querySelector<HTMLImageElement>('#chart-cost-by-stage picture img')
+        return i?.complete && i.currentSrc.startsWith('data:')
+      })
+      const redrawn = await drawing()
+      assert.notEqual(redrawn, article)
+      // The bars: same count, other geometry (each is a `<path d="M…">` in the rect marks).
+      const bars = (svg: string) =>
+        /<g class="mark-rect role-mark[^>]*>(.*?)<\/g>/.exec(svg)?.[1]?.match(/ d="[^"]*"/g) ?? []
+      assert.equal(bars(redrawn).length, bars(article).length)
+      assert.ok(bars(article).length > 0)
+      assert.notDeepEqual(bars(redrawn), bars(article))
+      // The drawing is the one `build --set price.gpuHour=1.25` writes, byte for byte.
+      const built = await build(
+        articleCostModel,
+        { root: repoRoot, settings: ['price.gpuHour=1.25'], samples: 50 },
+        fsEffects(repoRoot),
+      )
+      assert.equal(redrawn, built.files.get(`${SLUG}/charts/cost-by-stage.svg`))
+      assert.match((await img.getAttribute('alt')) ?? '', /redrawn at your numbers/)
+      await photograph(page, 'whatif-chart-1280-light', figure)
+      const [measure] = await page.evaluate(() =>
+        performance
+          .getEntriesByName('whatif-chart chart-cost-by-stage')
+          .map((m) => Math.round(m.duration)),
+      )
+      console.log(`what-if chart redraw (cost-by-stage, wide + narrow): ${measure} ms`)
+      assert.ok(measure !== undefined && measure < 2000, `redraw took ${measure} ms`)
+      // Back to the article's numbers: the article's drawing again.
+      await page.locator('.whatif-banner button').click()
+      assert.equal(await drawing(), article)
+      assert.equal(await img.getAttribute('alt'), articleAlt)
       await context.close()
       assert.deepEqual(problems, [])
     })
