@@ -11,7 +11,7 @@ import { pageTable } from './table.ts'
 
 /** The page's table as JSON text. */
 export function whatifJson(file: VFile, session: ModelSession): string {
-  return `${JSON.stringify(pageTable(file, session))}\n`
+  return `${JSON.stringify(pageTable(file, session, file.data.whatifInputs))}\n`
 }
 
 /** The browser bundle's files, by output path under dist/assets/. */
