@@ -95,11 +95,14 @@ function pageElements(table: PageTable) {
   for (const element of document.querySelectorAll<HTMLElement>('[data-claim]'))
     claims[Number(element.dataset.claim)] = element
   const popovers = popoverSlots(numbers, table)
-  // Intervals and sparklines come from Monte Carlo draws at the author's inputs: hidden, not
-  // left standing next to numbers they no longer describe.
-  const stale = [
-    ...document.querySelectorAll<HTMLElement>('.interval, .provenance-interval, .provenance svg'),
-  ]
+  // Intervals and sparklines come from Monte Carlo draws at the author's inputs (drawing them
+  // again would cost far more than a frame): hidden in the text and the popovers, not left
+  // standing next to numbers they no longer describe. Popovers keep the interval's line, marked
+  // as the article's; the banner says why the text has none.
+  const stale = [...document.querySelectorAll<HTMLElement>('.interval, .provenance .sparkline')]
+  const intervalsNote = document.querySelector('.interval')
+    ? " The 90% intervals are the article's, from its own inputs: the text leaves them out while it shows yours."
+    : ''
   const header = document.querySelector('.article-header') ?? document.body
   const banner = document.createElement('div')
   banner.className = 'whatif-banner'
@@ -126,7 +129,7 @@ function pageElements(table: PageTable) {
       if (element && text !== undefined && element.textContent !== text) element.textContent = text
     }
     for (let k = 0; k < claims.length; k++) markClaim(claims[k], table, k, state, active)
-    popovers.render(state, active)
+    popovers.render(state, active, values)
     if (active !== wasActive)
       for (const element of stale) element.classList.toggle('whatif-stale', active)
     wasActive = active
@@ -135,7 +138,7 @@ function pageElements(table: PageTable) {
     bannerText.textContent = active
       ? `This page shows your numbers, not the author's: ${[...values]
           .map(([id, v]) => `${labelOf(table, id)} ${v}`)
-          .join(', ')}.`
+          .join(', ')}.${intervalsNote}`
       : ''
     live.textContent = headline
       ? `${active ? 'At your numbers' : "At the article's numbers"}: ${headline.textContent?.trim()}`
@@ -188,6 +191,10 @@ function popoverSlots(numbers: HTMLElement[], table: PageTable) {
     readonly what: Text | undefined
     readonly values: HTMLElement | null
     readonly items: readonly Text[]
+    readonly interval: HTMLElement | null
+    /** The scenario line's text and its `npm run explain` command. */
+    readonly scenario: Text | undefined
+    readonly explain: HTMLElement | null
     readonly original: readonly string[]
     /** The state it shows (undefined: the author's). */
     shows: PageState | undefined
@@ -195,6 +202,7 @@ function popoverSlots(numbers: HTMLElement[], table: PageTable) {
   const slots: Slot[] = []
   const seen = new Set<string>()
   let latest: Extract<PageState, { ok: true }> | undefined
+  let latestValues: ReadonlyMap<string, number> = new Map()
   for (const [n, button] of numbers.entries()) {
     const id = button?.getAttribute('popovertarget')
     const popover = id ? document.getElementById(id) : null
@@ -205,15 +213,24 @@ function popoverSlots(numbers: HTMLElement[], table: PageTable) {
     const items = [...popover.querySelectorAll('.provenance-inputs li')]
       .map((li) => li.firstChild)
       .filter((t): t is Text => t instanceof Text)
+    const interval = popover.querySelector<HTMLElement>('.provenance-interval')
+    const scenario = popover.querySelector('.provenance-meta')?.firstChild
+    const explain = popover.querySelector<HTMLElement>('.provenance-meta code')
     const slot: Slot = {
       n,
       popover,
       what: what instanceof Text ? what : undefined,
       values,
       items,
+      interval,
+      scenario: scenario instanceof Text ? scenario : undefined,
+      explain,
       original: [
         what?.textContent ?? '',
         values?.textContent ?? '',
+        interval?.textContent ?? '',
+        scenario?.textContent ?? '',
+        explain?.textContent ?? '',
         ...items.map((t) => t.textContent ?? ''),
       ],
       shows: undefined,
@@ -230,13 +247,25 @@ function popoverSlots(numbers: HTMLElement[], table: PageTable) {
     const evaluation =
       latest && entry ? latest.evaluations.get(table.scenarios[entry.s] ?? '') : undefined
     if (!latest || !entry || !evaluation) {
-      if (slot.what) slot.what.textContent = slot.original[0] ?? ''
-      if (slot.values) slot.values.textContent = slot.original[1] ?? ''
+      const parts = [slot.what, slot.values, slot.interval, slot.scenario, slot.explain]
+      parts.forEach((part, i) => {
+        if (part) part.textContent = slot.original[i] ?? ''
+      })
       slot.items.forEach((text, i) => {
-        text.textContent = slot.original[i + 2] ?? ''
+        text.textContent = slot.original[i + parts.length] ?? ''
       })
       return
     }
+    if (slot.interval)
+      slot.interval.textContent = `Shown for the article's numbers, not yours: ${slot.original[2] ?? ''}`
+    // `Scenario: As published · ` → `Scenario: As published, at your numbers · `
+    if (slot.scenario)
+      slot.scenario.textContent = (slot.original[3] ?? '').replace(/ · $/, ', at your numbers · ')
+    if (slot.explain)
+      slot.explain.textContent = [
+        slot.original[4] ?? '',
+        ...[...latestValues].map(([id, v]) => `--set ${id}=${v}`),
+      ].join(' ')
     if (slot.what) slot.what.textContent = `: ${latest.texts[slot.n] ?? ''}`
     const figure = typeof entry.e === 'string' ? entry.e : undefined
     if (slot.values) slot.values.textContent = valuesLine(evaluation, figure, entry.e)
@@ -249,8 +278,13 @@ function popoverSlots(numbers: HTMLElement[], table: PageTable) {
   window.addEventListener('beforeprint', () => {
     for (const slot of slots) update(slot)
   })
-  const render = (state: Extract<PageState, { ok: true }>, active: boolean) => {
+  const render = (
+    state: Extract<PageState, { ok: true }>,
+    active: boolean,
+    values: ReadonlyMap<string, number>,
+  ) => {
     latest = active ? state : undefined
+    latestValues = values
     for (const slot of slots) if (slot.popover.matches(':popover-open')) update(slot)
   }
   return { render }

@@ -218,6 +218,70 @@ if (!executablePath) {
       assert.deepEqual(problems, [])
     })
 
+    test('intervals are the article’s: hidden in the text, marked in popovers, named in the banner', async () => {
+      const { page, context, problems } = await open('#set=price.gpuHour:1.25')
+      await page.locator('.whatif-banner:not([hidden])').waitFor()
+      assert.ok(await page.locator('.article-body .interval').first().isHidden())
+      assert.match(
+        (await page.locator('.whatif-banner p').textContent()) ?? '',
+        /90% intervals are the article's/,
+      )
+      // A number with an interval: its popover says whose numbers the interval is for, and its
+      // scenario line and `npm run explain` command carry the reader's values.
+      const button = page.locator('.article-body [data-figure="floor(ratio.realistic)"]').first()
+      const popover = page.locator(`[id="${await button.getAttribute('popovertarget')}"]`)
+      const interval = (await popover.locator('.provenance-interval').textContent()) ?? ''
+      await button.click()
+      await popover.locator('.provenance-interval').waitFor()
+      assert.match(
+        (await popover.locator('.provenance-interval').textContent()) ?? '',
+        /^Shown for the article's numbers, not yours: 90% interval over the input ranges: /,
+      )
+      assert.match(
+        (await popover.locator('.provenance-meta').textContent()) ?? '',
+        /^Scenario: As published, at your numbers · npm run explain -- ratio\.realistic --set price\.gpuHour=1\.25$/,
+      )
+      assert.ok(await popover.locator('.sparkline').isHidden())
+      await page.keyboard.press('Escape')
+      await page.locator('.whatif-banner button').click()
+      await button.click()
+      assert.equal(await popover.locator('.provenance-interval').textContent(), interval)
+      assert.match(
+        (await popover.locator('.provenance-meta').textContent()) ?? '',
+        /^Scenario: As published · npm run explain -- ratio\.realistic$/,
+      )
+      assert.ok(await page.locator('.article-body .interval').first().isVisible())
+      await context.close()
+      assert.deepEqual(problems, [])
+    })
+
+    test('printed with the reader’s numbers: the banner and those numbers, not the panel', async () => {
+      const { page, context, problems } = await open('#set=price.gpuHour:1.25')
+      await page.locator('.whatif-banner:not([hidden])').waitFor()
+      await page.emulateMedia({ media: 'print' })
+      // What the browser does before printing: popovers (the printed appendix) are brought up
+      // to date.
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')))
+      assert.ok(await page.locator('.whatif-banner').isVisible())
+      assert.match(
+        (await page.locator('.whatif-banner p').textContent()) ?? '',
+        /your numbers, not the author's: .*1\.25/,
+      )
+      assert.ok(await page.locator('#whatif').isHidden())
+      const total = page.locator('.article-body [data-figure="synthetic.total"]').first()
+      assert.ok(await total.isVisible())
+      assert.equal(await total.textContent(), '$139.87')
+      const popover = page.locator(`[id="${await total.getAttribute('popovertarget')}"]`)
+      assert.ok(await popover.isVisible(), 'the popover prints in the appendix')
+      assert.match((await popover.locator('.provenance-what').textContent()) ?? '', /\$139\.87$/)
+      if (process.env.SCREENSHOTS) {
+        await mkdir(screenshots, { recursive: true })
+        await page.screenshot({ path: join(screenshots, 'whatif-print.png') })
+      }
+      await context.close()
+      assert.deepEqual(problems, [])
+    })
+
     test('conservative human price 0.5 → 19.5×; a bad value is refused in place', async () => {
       const { page, context, problems } = await open()
       await openPanel(page)
