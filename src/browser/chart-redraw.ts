@@ -98,16 +98,18 @@ export function chartRedraws(engine: Engine) {
       if (!rows) throw new Error(`${redraw.id}: its datasets need Monte Carlo draws`)
       const description = captionText(figure.element)
       const label = { title: redraw.title ?? description, description }
-      const wide = await drawChart(redraw.wide, rows, { ...label, idPrefix: redraw.id })
-      const narrow = await drawChart(redraw.narrow, rows, {
-        ...label,
-        idPrefix: `${redraw.id}-narrow`,
-      })
-      // The reader may have gone back to the article's numbers meanwhile.
-      if (key !== atKey) return
-      show(figure, wide, narrow)
+      // The drawing on screen first (and timed); the other (phone or desktop) right after.
+      const narrowShown = figure.source ? matchMedia(figure.source.media).matches : false
+      const variants = narrowShown ? (['narrow', 'wide'] as const) : (['wide', 'narrow'] as const)
+      for (const [i, variant] of variants.entries()) {
+        const idPrefix = variant === 'wide' ? redraw.id : `${redraw.id}-narrow`
+        const svg = await drawChart(redraw[variant], rows, { ...label, idPrefix })
+        // The reader may have changed the numbers, or gone back to the article's, meanwhile.
+        if (key !== atKey) return
+        show(figure, variant, svg)
+        if (i === 0) performance.measure(`whatif-chart ${redraw.id}`, { start: started })
+      }
       figure.shows = atKey
-      performance.measure(`whatif-chart ${redraw.id}`, { start: started })
     } catch {
       figure.note.textContent = NOTE_FAILED
       figure.redraw = undefined
@@ -171,19 +173,22 @@ function captionText(figure: HTMLElement): string {
   return (caption.textContent ?? '').replace(/\s+/g, ' ').trim()
 }
 
-/** The drawings as the files the picture shows. */
-function show(figure: Figure, wide: string, narrow: string): void {
-  figure.source?.setAttribute('srcset', dataUrl(narrow))
-  setSize(figure.source, svgSize(narrow))
-  figure.img.src = dataUrl(wide)
-  setSize(figure.img, svgSize(wide))
+/** A drawing as the file the picture shows for its variant. */
+function show(figure: Figure, variant: 'wide' | 'narrow', svg: string): void {
+  if (variant === 'narrow') {
+    figure.source?.setAttribute('srcset', dataUrl(svg))
+    setSize(figure.source, svgSize(svg))
+  } else {
+    figure.img.src = dataUrl(svg)
+    setSize(figure.img, svgSize(svg))
+  }
   figure.img.alt = `${figure.original.alt} (redrawn at your numbers)`
   figure.element.dataset.redrawn = ''
 }
 
 /** The article's drawing again. */
 function restore(figure: Figure): void {
-  if (figure.shows === undefined) return
+  if (!('redrawn' in figure.element.dataset)) return
   const { src, srcset, alt, size, narrowSize } = figure.original
   figure.source?.setAttribute('srcset', srcset)
   setSize(figure.source, narrowSize)
