@@ -17,6 +17,9 @@ interface Figure {
   readonly img: HTMLImageElement
   readonly source: HTMLSourceElement | null
   readonly note: HTMLElement
+  /** Its data tables as the build wrote them, and as they stand. */
+  readonly tables: readonly HTMLTableElement[]
+  shownTables: readonly HTMLTableElement[]
   /** The article's drawing: what reset puts back. */
   readonly original: { src: string; srcset: string; alt: string; size: Size; narrowSize: Size }
   redraw: ChartRedraw | undefined
@@ -30,8 +33,7 @@ type Size = readonly [string | null, string | null]
 const NOTE_STATIC = "This chart shows the article's numbers, not yours; its caption shows yours."
 const NOTE_DRAWS =
   "This chart shows the article's uncertainty draws, not yours: it is not redrawn in the page."
-const NOTE_REDRAWN =
-  "This chart is redrawn at your numbers; the data table under it lists the article's."
+const NOTE_REDRAWN = 'This chart and its data table are redrawn at your numbers.'
 const NOTE_FAILED = "This chart could not be redrawn: it shows the article's numbers, not yours."
 
 /** Sets up the page's charts for the panel; `render` follows each change of the reader's values. */
@@ -91,7 +93,7 @@ export function chartRedraws(engine: Engine) {
       chunk ??= import(new URL('whatif-charts.js', import.meta.url).href) as Promise<
         typeof ChartChunk
       >
-      const { drawChart } = await chunk
+      const { drawChart, drawTables } = await chunk
       // Timed from here: loading the chunk is paid once, not per chart.
       const started = performance.now()
       const rows = engine.chartRows(at, redraw.datasets)
@@ -109,6 +111,7 @@ export function chartRedraws(engine: Engine) {
         show(figure, variant, svg)
         if (i === 0) performance.measure(`whatif-chart ${redraw.id}`, { start: started })
       }
+      showTables(figure, drawTables(rows, redraw.datasets, label.title, redraw.columns))
       figure.shows = atKey
     } catch {
       figure.note.textContent = NOTE_FAILED
@@ -138,6 +141,7 @@ function figureOf(element: HTMLElement): Figure[] {
   const caption = element.querySelector('figcaption')
   if (caption) caption.before(note)
   else element.append(note)
+  const tables = [...element.querySelectorAll<HTMLTableElement>('.chart-data table')]
   const sizeOf = (e: Element | null): Size => [
     e?.getAttribute('width') ?? null,
     e?.getAttribute('height') ?? null,
@@ -148,6 +152,8 @@ function figureOf(element: HTMLElement): Figure[] {
       img,
       source: source instanceof HTMLSourceElement ? source : null,
       note,
+      tables,
+      shownTables: tables,
       original: {
         src: img.getAttribute('src') ?? '',
         srcset: source?.getAttribute('srcset') ?? '',
@@ -186,6 +192,18 @@ function show(figure: Figure, variant: 'wide' | 'narrow', svg: string): void {
   figure.element.dataset.redrawn = ''
 }
 
+/** The redrawn data tables in place of those shown (parsed from escaped HTML: model values). */
+function showTables(figure: Figure, html: readonly string[]): void {
+  figure.shownTables = figure.shownTables.map((shown, i) => {
+    const template = document.createElement('template')
+    template.innerHTML = html[i] ?? ''
+    const table = template.content.querySelector('table')
+    if (!table) return shown
+    shown.replaceWith(table)
+    return table
+  })
+}
+
 /** The article's drawing again. */
 function restore(figure: Figure): void {
   if (!('redrawn' in figure.element.dataset)) return
@@ -195,6 +213,11 @@ function restore(figure: Figure): void {
   figure.img.src = src
   setSize(figure.img, size)
   figure.img.alt = alt
+  figure.shownTables.forEach((shown, i) => {
+    const table = figure.tables[i]
+    if (table && shown !== table) shown.replaceWith(table)
+  })
+  figure.shownTables = figure.tables
   delete figure.element.dataset.redrawn
   figure.shows = undefined
 }

@@ -16,6 +16,7 @@ import { Error as errorsOnly } from 'vega-util'
 import { View } from 'vega-view'
 import * as vtx from 'vega-view-transforms'
 import { decorateSvgRoot, prefixSvgIds, toStandaloneSvg } from '../charts/svg.ts'
+import { chartTableHtml, type TableColumn } from '../charts/table.ts'
 
 Object.assign(transforms, tx, vtx, encode)
 // Text measured as the build measures it on Node (no canvas), so labels are laid out, truncated
@@ -56,4 +57,14 @@ export async function drawChart(
   } finally {
     view.finalize()
   }
+}
+
+/** The chart's data tables (one per dataset, in order) as the build writes them under it. */
+export function drawTables(
+  rows: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>,
+  names: readonly string[],
+  title: string,
+  columns: Readonly<Record<string, readonly TableColumn[]>>,
+): string[] {
+  return names.map((name) => chartTableHtml(rows[name] ?? [], name, title, columns[name]))
 }

@@ -2,7 +2,15 @@
  * The chart's data as an HTML table, so every plotted number is reachable as text (screen readers,
  * copy-paste, search). The page builder places it in a `<details>` under the chart.
  */
+import { formatNumber } from '../format/number.ts'
 import { escapeXml } from './svg.ts'
+
+/** How a chart's data table shows one column: the spec's `usermeta.dataTables[dataset]`. */
+export interface TableColumn {
+  readonly field: string
+  readonly title?: string
+  readonly format?: string
+}
 
 /** One table column: which row field it shows, its header, and how to print a value. */
 export interface DataTableColumn {
@@ -47,4 +55,43 @@ export function dataTableHtml(
     '</tbody>',
     '</table>',
   ].join('\n')
+}
+
+/** The columns a chart spec asks for its dataset `name` (`usermeta.dataTables`), if any. */
+export function tableColumns(
+  spec: Readonly<Record<string, unknown>>,
+  name: string,
+): TableColumn[] | undefined {
+  const usermeta = spec.usermeta as { dataTables?: Record<string, TableColumn[]> } | undefined
+  const columns = usermeta?.dataTables?.[name]
+  return Array.isArray(columns) ? columns : undefined
+}
+
+/**
+ * A chart's dataset as its data table: the spec's columns, titled and formatted as it says, or
+ * every field of the first row, untitled and unformatted. Shared by the build and the page,
+ * which redraws the table with the chart at the reader's numbers.
+ */
+export function chartTableHtml(
+  rows: ReadonlyArray<Readonly<Record<string, unknown>>>,
+  name: string,
+  title: string,
+  columns: readonly TableColumn[] | undefined,
+): string {
+  const shown: readonly TableColumn[] =
+    columns ?? Object.keys(rows[0] ?? {}).map((field) => ({ field }))
+  return dataTableHtml(
+    rows,
+    shown.map((c) => ({
+      field: c.field,
+      title: c.title ?? c.field,
+      ...(c.format
+        ? {
+            format: (v: unknown) =>
+              typeof v === 'number' ? formatNumber(v, c.format ?? 'decimal') : String(v),
+          }
+        : {}),
+    })),
+    `${title}: ${name}`,
+  )
 }

@@ -11,8 +11,7 @@ import { type ChartCacheStore, referencedDatasetNames, renderChartCached } from 
 import { isChartError } from '../charts/errors.ts'
 import { withSpecPosition } from '../charts/spec.ts'
 import { toStandaloneSvg } from '../charts/svg.ts'
-import { dataTableHtml } from '../charts/table.ts'
-import { formatNumber } from '../format/number.ts'
+import { chartTableHtml, tableColumns } from '../charts/table.ts'
 import type { Dataset } from '../model/index.ts'
 import { specPlace } from './directives/chart.ts'
 import type { ChartSlot } from './records.ts'
@@ -22,13 +21,6 @@ import type { ModelSession } from './session.ts'
 export interface RehypeChartsOptions {
   readonly session: ModelSession
   readonly store: ChartCacheStore
-}
-
-/** How a chart's data table shows one column: the spec's `usermeta.dataTables[dataset]`. */
-interface TableColumn {
-  readonly field: string
-  readonly title?: string
-  readonly format?: string
 }
 
 /** The unified plugin: renders the charts `::chart` placed, in page order. */
@@ -105,7 +97,9 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
       ...about,
     },
   )
-  const tables = names.map((n) => dataTable(datasets[n], n, title, tableColumns(spec, n)))
+  const tables = names.map((n) =>
+    datasets[n] ? chartTableHtml(datasets[n].rows, n, title, tableColumns(spec, n)) : '',
+  )
   figure.properties = { className: ['chart'], id }
   figure.children = [
     // The charts are files, not inline SVG: the page stays light, and a phone loads only the
@@ -212,39 +206,4 @@ function datasetsOf(
     if (dataset) out[name] = dataset
   }
   return out
-}
-
-/** The columns the spec asks for, or every field of the first row, untitled and unformatted. */
-function tableColumns(
-  spec: Readonly<Record<string, unknown>>,
-  name: string,
-): TableColumn[] | undefined {
-  const usermeta = spec.usermeta as { dataTables?: Record<string, TableColumn[]> } | undefined
-  const columns = usermeta?.dataTables?.[name]
-  return Array.isArray(columns) ? columns : undefined
-}
-
-function dataTable(
-  dataset: Dataset | undefined,
-  name: string,
-  title: string,
-  columns: TableColumn[] | undefined,
-): string {
-  if (!dataset) return ''
-  const shown: TableColumn[] =
-    columns ?? Object.keys(dataset.rows[0] ?? {}).map((field) => ({ field }))
-  return dataTableHtml(
-    dataset.rows,
-    shown.map((c) => ({
-      field: c.field,
-      title: c.title ?? c.field,
-      ...(c.format
-        ? {
-            format: (v: unknown) =>
-              typeof v === 'number' ? formatNumber(v, c.format ?? 'decimal') : String(v),
-          }
-        : {}),
-    })),
-    `${title}: ${name}`,
-  )
 }

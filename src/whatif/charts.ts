@@ -8,6 +8,7 @@
 import type { Spec as VegaSpec } from 'vega'
 import type { VFile } from 'vfile'
 import { type ChartCacheStore, compileChartCached } from '../charts/cache.ts'
+import { type TableColumn, tableColumns } from '../charts/table.ts'
 import type { ModelSession } from '../pipeline/session.ts'
 import { pointRows } from './chart-rows.ts'
 
@@ -23,6 +24,8 @@ export interface ChartRedraw {
   readonly title?: string
   readonly wide: VegaSpec
   readonly narrow: VegaSpec
+  /** Columns of each dataset's data table, where the spec names them (`usermeta.dataTables`). */
+  readonly columns: Readonly<Record<string, readonly TableColumn[]>>
 }
 
 /** The shape of `whatif-charts.json`. */
@@ -51,6 +54,12 @@ export async function whatifChartsJson(
       ...(typeof wide.drawn.title === 'string' ? { title: wide.drawn.title } : {}),
       wide: await compileChartCached({ ...wide.drawn }, store),
       narrow: await compileChartCached({ ...narrow.drawn }, store),
+      columns: Object.fromEntries(
+        wide.datasets.flatMap((name) => {
+          const columns = tableColumns(wide.drawn, name)
+          return columns ? [[name, columns]] : []
+        }),
+      ),
     })
   }
   return `${JSON.stringify({ version: 1, charts } satisfies ChartRedraws)}\n`

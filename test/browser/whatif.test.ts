@@ -175,6 +175,9 @@ if (!executablePath) {
         })
       const article = await drawing()
       const articleAlt = await img.getAttribute('alt')
+      const articleTables = await figure
+        .locator('.chart-data table')
+        .evaluateAll((ts) => ts.map((t) => t.textContent))
       await openPanel(page)
       await field(page, 'price.gpuHour').fill('1.25')
       // Off screen, nothing is drawn and the Vega chunk is not loaded.
@@ -201,6 +204,26 @@ if (!executablePath) {
         fsEffects(repoRoot),
       )
       assert.equal(redrawn, built.files.get(`${SLUG}/charts/cost-by-stage.svg`))
+      // So is its data table (compared as text: the build's HTML against the page's DOM).
+      await page.locator('#chart-cost-by-stage .chart-data').evaluate((d: HTMLDetailsElement) => {
+        d.open = true
+      })
+      const builtHtml = built.files.get(`${SLUG}/index.html`) ?? ''
+      const figureHtml = /<figure class="chart" id="chart-cost-by-stage">[\s\S]*?<\/figure>/.exec(
+        builtHtml,
+      )?.[0]
+      const tableText = (html: string) =>
+        page.evaluate((h) => {
+          const t = document.createElement('template')
+          t.innerHTML = h
+          return [...t.content.querySelectorAll('table')].map((e) => e.textContent)
+        }, html)
+      const shownTables = await page
+        .locator('#chart-cost-by-stage .chart-data table')
+        .evaluateAll((ts) => ts.map((t) => t.textContent))
+      assert.ok(shownTables.length > 0)
+      assert.deepEqual(shownTables, await tableText(figureHtml ?? ''))
+      assert.notDeepEqual(shownTables, articleTables)
       assert.match((await img.getAttribute('alt')) ?? '', /redrawn at your numbers/)
       await photograph(page, 'whatif-chart-1280-light', figure)
       const [measure] = await page.evaluate(() =>
@@ -210,9 +233,15 @@ if (!executablePath) {
       )
       console.log(`what-if chart redraw (cost-by-stage, the drawing on screen): ${measure} ms`)
       assert.ok(measure !== undefined && measure < 2000, `redraw took ${measure} ms`)
-      // Back to the article's numbers: the article's drawing again.
+      // Back to the article's numbers: the article's drawing and table again.
       await page.locator('.whatif-banner button').click()
       assert.equal(await drawing(), article)
+      assert.deepEqual(
+        await page
+          .locator('#chart-cost-by-stage .chart-data table')
+          .evaluateAll((ts) => ts.map((t) => t.textContent)),
+        articleTables,
+      )
       assert.equal(await img.getAttribute('alt'), articleAlt)
       await context.close()
       assert.deepEqual(problems, [])
