@@ -106,17 +106,20 @@ export function chartRedraws(engine: Engine) {
       for (const [i, variant] of variants.entries()) {
         const idPrefix = variant === 'wide' ? redraw.id : `${redraw.id}-narrow`
         const svg = await drawChart(redraw[variant], rows, { ...label, idPrefix })
-        // The reader may have changed the numbers, or gone back to the article's, meanwhile.
+        // The reader may have changed the numbers, or gone back to the article's, meanwhile:
+        // the loop in drawVisible draws this chart again if it is still on screen.
         if (key !== atKey) return
         show(figure, variant, svg)
         if (i === 0) performance.measure(`whatif-chart ${redraw.id}`, { start: started })
       }
       showTables(figure, drawTables(rows, redraw.datasets, label.title, redraw.columns))
-      figure.shows = atKey
+      figure.note.textContent = NOTE_REDRAWN
     } catch {
+      // The article's drawing rather than half a redraw; other numbers may draw again.
+      restore(figure)
       figure.note.textContent = NOTE_FAILED
-      figure.redraw = undefined
     }
+    figure.shows = atKey
   }
 
   const render = (next: ReaderValues) => {
