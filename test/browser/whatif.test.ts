@@ -286,6 +286,40 @@ if (!executablePath) {
         `what-if chart redraws at 4× throttling (the drawing on screen): ${times.map(([n, t]) => `${n} ${t} ms`).join(', ')}`,
       )
       assert.equal(times.length, redrawable.length)
+      // Each drawing is the file `build --set` writes at these numbers, byte for byte.
+      const built = await build(
+        articleCostModel,
+        {
+          root: repoRoot,
+          settings: ['price.gpuHour=1.25', 'human.price.conservative=0.9'],
+          samples: 50,
+        },
+        fsEffects(repoRoot),
+      )
+      for (const id of redrawable) {
+        const src = await page
+          .locator(`[id="${id}"] picture img`)
+          .evaluate((e: HTMLImageElement) => e.currentSrc)
+        assert.equal(
+          decodeURIComponent(src.slice('data:image/svg+xml,'.length)),
+          built.files.get(`${SLUG}/charts/${id.replace(/^chart-/, '')}.svg`),
+          id,
+        )
+      }
+      // A second change with a chart on screen (the reader typing): redrawn again, and timed.
+      const last = redrawable.at(-1) ?? ''
+      await page.evaluate(() => {
+        location.hash = '#set=price.gpuHour:1.5,human.price.conservative:0.9'
+      })
+      await page.waitForFunction(
+        (name) => performance.getEntriesByName(name).length === 2,
+        `whatif-chart ${last}`,
+      )
+      const again = await page.evaluate(
+        (name) => Math.round(performance.getEntriesByName(name)[1]?.duration ?? -1),
+        `whatif-chart ${last}`,
+      )
+      console.log(`what-if chart redrawn again at other numbers (${last}): ${again} ms`)
       await context.close()
       assert.deepEqual(problems, [])
     })
