@@ -1,5 +1,6 @@
 /**
- * The build, as a function: a cost model, content and templates in; a map of output files out.
+ * The build, as a function: a cost model, content and templates in; output files out, to a sink
+ * as each is finished (site/sink.ts) or collected in a map.
  * All reading goes through `BuildEffects` and nothing is written here, so tests run it in memory
  * and the dev server calls it again and again. Writing the site is site/write.ts's job.
  */
@@ -14,6 +15,7 @@ import type { CostModel } from './model/index.ts'
 import { directiveRegistry } from './pipeline/directives/registry.ts'
 import { createProcessor } from './pipeline/processor.ts'
 import type { Claim } from './pipeline/records.ts'
+import { chartDrawings } from './pipeline/rehype-charts.ts'
 import { createModelSession, type ModelSession } from './pipeline/session.ts'
 import { createEnvironment } from './render/environment.ts'
 import {
@@ -25,10 +27,14 @@ import {
 import { listArticles, withinBudget } from './site/articles.ts'
 import { loadSite } from './site/config.ts'
 import type { BuildEffects } from './site/effects.ts'
+import { FEED_ENTRIES } from './site/feed.ts'
+import { feedContentHtml } from './site/feed-content.ts'
 import { figuresJson } from './site/figures-json.ts'
 import { pageMeta } from './site/page-meta.ts'
 import { publishedFiles } from './site/publish.ts'
 import type { PublishedArticle } from './site/published.ts'
+import { memorySink, type SiteSink } from './site/sink.ts'
+import { absoluteUrl } from './site/site-url.ts'
 import { whatifChartsJson } from './whatif/charts.ts'
 import { whatifAssets, whatifJson } from './whatif/files.ts'
 
@@ -46,11 +52,16 @@ export interface BuildOptions {
   readonly seed?: number | undefined
 }
 
-/** A built site: output files by relative path, plus what the author should hear about. */
+/**
+ * A built site: output files by relative path (when no sink was given: a sink given to build()
+ * received them instead, and these maps are empty), plus what the author should hear about.
+ */
 export interface BuildResult {
   readonly files: ReadonlyMap<string, string>
   /** Binary output files (the social images, site/publish.ts), written beside `files`. */
   readonly binaryFiles: ReadonlyMap<string, Uint8Array>
+  /** How many files the build wrote, text and binary. */
+  readonly written: number
   readonly warnings: readonly Diagnostic[]
   readonly claims: readonly (Claim & { readonly file: string })[]
   readonly pages: readonly string[]
@@ -59,13 +70,15 @@ export interface BuildResult {
 }
 
 /**
- * Builds every article in content/ and the index. Throws BuildFailure on located user errors
- * and ModelError for a bad `scenario` or `settings` (the command line names the flag).
+ * Builds every article in content/ and the index, handing each file to `sink` as it is finished
+ * (by default they are kept in the result). Throws BuildFailure on located user errors and
+ * ModelError for a bad `scenario` or `settings` (the command line names the flag).
  */
 export async function build(
   model: CostModel,
   options: BuildOptions,
   effects: BuildEffects,
+  sink?: SiteSink,
 ): Promise<BuildResult> {
   // 1. Configuration, and the model under the requested scenario and settings.
   const session = sessionFor(model, options)
@@ -78,7 +91,12 @@ export async function build(
     bibliography: await loadBibliography((path) => effects.readText(path)),
   }
   // Charts not cached yet are drawn on the other core while this one processes the pages.
-  await drawChartsAhead(sources.charts, (name) => session.dataset(name)?.rows, effects.chartStore)
+  await drawChartsAhead(
+    sources.charts,
+    chartDrawings,
+    (name) => session.dataset(name)?.rows,
+    effects.chartStore,
+  )
   const processor = createProcessor({
     session,
     registry: directiveRegistry,
@@ -88,8 +106,13 @@ export async function build(
     chartStore: effects.chartStore,
   })
   const env = createEnvironment(posix.join(options.root, 'templates'))
-  const files = new Map<string, string>()
-  const binaryFiles = new Map<string, Uint8Array>()
+  const memory = memorySink()
+  const out = sink ?? memory
+  let written = 0
+  const emit = (path: string, content: string | Uint8Array) => {
+    written++
+    return out.write(path, content)
+  }
   const published: PublishedArticle[] = [] // site/publish.ts: feed, sitemap, social images
   const warnings: Diagnostic[] = []
   const errors: Diagnostic[] = []
@@ -102,7 +125,10 @@ export async function build(
   for (const name of await listArticles(effects)) {
     const path = `content/${name}`
     const file = new VFile({ path, value: await effects.readText(path) })
-    await withinBudget(path, processor.process(file))
+    // Parsed, run and stringified as three steps (processor.process does the same) so the final
+    // tree stays at hand for the feed entry below.
+    const tree = await withinBudget(path, processor.run(processor.parse(file), file))
+    if (!file.messages.some((m) => m.fatal)) file.value = processor.stringify(tree, file)
     for (const message of file.messages) {
       const d = toDiagnostic(path, message)
       ;(d.severity === 'error' ? errors : warnings).push(d)
@@ -130,19 +156,27 @@ export async function build(
       toc: file.data.toc ?? [],
     }
     // Publishing (feed, sitemap, social card, head metadata): site/publish.ts, site/page-meta.ts.
+    const charts = (file.data.charts ?? []).map((c) => ({ id: c.id, file: c.file }))
+    const { bodyHtml: _page, toc: _toc, ...text } = article
     const publishedArticle: PublishedArticle = {
-      ...article,
+      ...text,
       updated: frontmatter.updated ?? frontmatter.date,
-      charts: (file.data.charts ?? []).map((c) => ({ id: c.id, file: c.file })),
+      charts,
+      // The feed entry, made now from the page's tree (rewritten in place: the page is done),
+      // so no page's tree or HTML is held until the feed is written.
+      contentHtml: site.siteUrl
+        ? feedContentHtml(tree, absoluteUrl(site.siteUrl, `${slug}/`), charts)
+        : '',
     }
     published.push(publishedArticle)
+    if (published.length > 2 * FEED_ENTRIES) keepFeedContent(published)
     const buildInfo = {
       commit,
       modelHash,
       figuresJson: 'figures.json',
       claimsReport: 'claims.json',
     }
-    files.set(
+    await emit(
       `${slug}/index.html`,
       renderTemplate(() =>
         renderArticlePage(env, {
@@ -154,14 +188,19 @@ export async function build(
         }),
       ),
     )
-    files.set(`${slug}/figures.json`, figuresJson(file, session, { commit, modelHash }))
-    for (const chart of file.data.charts ?? []) files.set(`${slug}/${chart.file}`, chart.svg)
-    files.set(`${slug}/whatif.json`, whatifJson(file, session))
-    files.set(
+    out.pageWritten?.(path)
+    await emit(`${slug}/figures.json`, figuresJson(file, session, { commit, modelHash }))
+    for (const chart of file.data.charts ?? []) await emit(`${slug}/${chart.file}`, chart.svg)
+    await emit(`${slug}/whatif.json`, whatifJson(file, session))
+    await emit(
       `${slug}/whatif-charts.json`,
       await whatifChartsJson(file, session, effects.chartStore),
     )
-    files.set(`${slug}/claims.json`, `${JSON.stringify(file.data.claims ?? [], null, 2)}\n`)
+    await emit(
+      `${slug}/claims.json`,
+      `${JSON.stringify(file.data.claims ?? [], null, 2)}
+`,
+    )
     articles.push({
       slug,
       titleHtml: file.data.titleHtml ?? '',
@@ -177,7 +216,7 @@ export async function build(
   articles.sort((a, b) =>
     a.date === b.date ? a.slug.localeCompare(b.slug) : b.date.localeCompare(a.date),
   )
-  files.set(
+  await emit(
     'index.html',
     renderTemplate(() =>
       renderIndexPage(env, {
@@ -189,13 +228,11 @@ export async function build(
     ),
   )
   for (const asset of await effects.list('templates/assets')) {
-    files.set(`assets/${asset}`, await effects.readText(`templates/assets/${asset}`))
+    await emit(`assets/${asset}`, await effects.readText(`templates/assets/${asset}`))
   }
-  for (const [name, text] of await whatifAssets(effects)) files.set(`assets/${name}`, text)
+  for (const [name, text] of await whatifAssets(effects)) await emit(`assets/${name}`, text)
   // 5. Publishing: feed, sitemap, robots.txt, social images and the 404 page (site/publish.ts).
-  published.sort((a, b) =>
-    a.date === b.date ? a.slug.localeCompare(b.slug) : b.date.localeCompare(a.date),
-  )
+  keepFeedContent(published)
   const render404 = () =>
     env.render('404.njk', {
       site: { title: site.title, baseUrl: site.seriesBaseUrl },
@@ -209,8 +246,30 @@ export async function build(
     () => renderTemplate(render404),
     env.getFilter('longDate'),
   ))
-    typeof content === 'string' ? files.set(path, content) : binaryFiles.set(path, content)
-  return { files, binaryFiles, warnings, claims, pages: articles.map((a) => a.href), session }
+    await emit(path, content)
+  return {
+    files: memory.files,
+    binaryFiles: memory.binaryFiles,
+    written,
+    warnings,
+    claims,
+    pages: articles.map((a) => a.href),
+    session,
+  }
+}
+
+/**
+ * Sorts `published` newest first and drops the feed content of all but the FEED_ENTRIES newest:
+ * the feed shows only those, and a thousand articles' content would not fit in memory.
+ */
+function keepFeedContent(published: PublishedArticle[]): void {
+  published.sort((a, b) =>
+    a.date === b.date ? a.slug.localeCompare(b.slug) : b.date.localeCompare(a.date),
+  )
+  for (let i = FEED_ENTRIES; i < published.length; i++) {
+    const article = published[i] as PublishedArticle
+    if (article.contentHtml) published[i] = { ...article, contentHtml: '' }
+  }
 }
 
 /**

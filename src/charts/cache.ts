@@ -107,12 +107,29 @@ export function rawChartKey(spec: unknown, datasets: ChartDatasets): string {
   return createHash('sha256').update(material).digest('hex')
 }
 
-/** Raw drawings being computed ahead of the pages (by worker.ts), by raw key. */
-const ahead = new Map<string, Promise<string | undefined>>()
+/**
+ * A raw drawing being computed ahead of the pages (by worker.ts): its promise, and `take`, which
+ * withdraws it from the worker's queue if the worker has not started it (true), so the page
+ * draws it itself instead of waiting while the worker is busy with others.
+ */
+interface DrawingAhead {
+  readonly drawing: Promise<string | undefined>
+  readonly take: () => boolean
+}
+
+/** Drawings ahead by raw key. */
+const ahead = new Map<string, DrawingAhead>()
 
 /** Registers a drawing computed ahead; renderChartCached takes it instead of running Vega. */
-export function drawingAhead(key: string, drawing: Promise<string | undefined>): void {
-  ahead.set(key, drawing)
+export function drawingAhead(key: string, entry: DrawingAhead): void {
+  ahead.set(key, entry)
+}
+
+/** The drawing ahead for `key` to wait for, or undefined if there is none or it was withdrawn. */
+function takeAhead(key: string): Promise<string | undefined> | undefined {
+  const entry = ahead.get(key)
+  ahead.delete(key)
+  return entry && !entry.take() ? entry.drawing : undefined
 }
 
 /** Raw drawings from the store, from work done ahead, or drawn here (and then stored). */
@@ -121,8 +138,7 @@ function rawThroughCache(store: ChartCacheStore) {
     const key = rawChartKey(spec, datasets)
     const stored = await store.read(key)
     if (stored?.startsWith('<svg')) return stored
-    const early = ahead.get(key)
-    ahead.delete(key)
+    const early = takeAhead(key)
     // A drawing that failed ahead is drawn again here, so errors are reported as before.
     const svg = (early && (await early)) || (await renderVegaSvg(spec, datasets))
     await store.write(key, svg)

@@ -110,3 +110,25 @@ export function toStandaloneSvg(svg: string): string {
   const insertAt = descEnd === -1 ? withoutStyle.indexOf('>') + 1 : descEnd + '</desc>'.length
   return `${withoutStyle.slice(0, insertAt)}<style>${standaloneStyle}</style>${withoutStyle.slice(insertAt)}`
 }
+
+/** The drawing's own width and height, so the page reserves its space before it loads. */
+export function svgSize(svg: string): { width?: string; height?: string } {
+  const root = /^<svg\b[^>]*>/.exec(svg)?.[0] ?? ''
+  const width = / width="([\d.]+)"/.exec(root)?.[1]
+  const height = / height="([\d.]+)"/.exec(root)?.[1]
+  return width && height ? { width, height } : {}
+}
+
+/** One drawing of a chart for a column of the page, and the spec that fits it to the column. */
+export interface ChartDrawing {
+  readonly spec: Record<string, unknown>
+  /** The column's width in CSS pixels. */
+  readonly column: number
+  /** What is drawn instead when the drawing of `spec` is wider than the column. */
+  readonly fitted: Record<string, unknown>
+}
+
+/** Whether `svg`, drawn from `drawing.spec`, is too wide for its column and must be refitted. */
+export function tooWide(svg: string, drawing: ChartDrawing): boolean {
+  return Number(svgSize(svg).width ?? 0) > drawing.column && typeof drawing.spec.width === 'number'
+}

@@ -11,12 +11,15 @@ import { isMainThread, parentPort, Worker } from 'node:worker_threads'
 import { type ChartCacheStore, drawingAhead, rawChartKey, referencedDatasetNames } from './cache.ts'
 import { renderVegaSvg } from './render.ts'
 import { parseSpecJson } from './spec.ts'
+import { type ChartDrawing, tooWide } from './svg.ts'
 import type { ChartDatasets } from './validate.ts'
 
 interface Job {
-  readonly key: string
-  readonly spec: Record<string, unknown>
   readonly datasets: ChartDatasets
+  readonly drawing: ChartDrawing
+  /** Raw keys of the drawing's spec and of its fitted spec. */
+  readonly key: string
+  readonly fittedKey: string
 }
 
 interface Answer {
@@ -27,12 +30,14 @@ interface Answer {
 const compiled = import.meta.url.endsWith('/lib/article.mjs')
 
 /**
- * Starts drawing, in a worker, the charts in `charts` (spec text by path) whose drawings are not
- * in `store`; `rowsOf` gives a model dataset's rows (the session's). Returns once the jobs are
- * sent; the drawings are registered with drawingAhead.
+ * Starts drawing, in a worker, every drawing of the charts in `charts` (spec text by path) that
+ * is not in `store`: `drawingsOf` gives a spec's drawings (the page's wide and narrow variants),
+ * `rowsOf` a model dataset's rows (the session's). Returns once the jobs are sent; the drawings
+ * are registered with drawingAhead, the fitted one too, answered empty when it is not needed.
  */
 export async function drawChartsAhead(
   charts: ReadonlyMap<string, string>,
+  drawingsOf: (spec: Readonly<Record<string, unknown>>) => readonly ChartDrawing[],
   rowsOf: (name: string) => ChartDatasets[string] | undefined,
   store: ChartCacheStore,
 ): Promise<void> {
@@ -51,9 +56,11 @@ export async function drawChartsAhead(
       const rows = rowsOf(name)
       if (rows) datasets[name] = rows
     }
-    const key = rawChartKey(spec, datasets)
-    if ((await store.read(key))?.startsWith('<svg')) continue
-    jobs.push({ key, spec, datasets })
+    for (const drawing of drawingsOf(spec)) {
+      const key = rawChartKey(drawing.spec, datasets)
+      if ((await store.read(key))?.startsWith('<svg')) continue
+      jobs.push({ datasets, drawing, key, fittedKey: rawChartKey(drawing.fitted, datasets) })
+    }
   }
   if (jobs.length === 0) return
   const worker = new Worker(
@@ -61,42 +68,65 @@ export async function drawChartsAhead(
     { eval: true },
   )
   worker.unref()
+  // The worker asks for one job at a time, so the jobs it has not started stay here, where the
+  // page can withdraw one and draw it itself rather than wait (both cores draw at the end).
+  const queue = [...jobs]
   const pending = new Map<string, (svg: string | undefined) => void>()
-  for (const job of jobs) {
-    drawingAhead(
-      job.key,
-      new Promise((resolve) => {
-        pending.set(job.key, resolve)
-      }),
-    )
-  }
   const settle = (key: string, svg: string | undefined) => {
     pending.get(key)?.(svg)
     pending.delete(key)
-    if (pending.size === 0) void worker.terminate()
   }
-  worker.on('message', (answer: Answer) => settle(answer.key, answer.svg))
-  worker.on('error', () => {
-    for (const key of [...pending.keys()]) settle(key, undefined)
+  for (const job of jobs) {
+    const take = () => {
+      const at = queue.indexOf(job)
+      if (at < 0) return false
+      queue.splice(at, 1)
+      settle(job.key, undefined)
+      settle(job.fittedKey, undefined)
+      return true
+    }
+    for (const key of [job.key, job.fittedKey]) {
+      const drawing = new Promise<string | undefined>((resolve) => pending.set(key, resolve))
+      drawingAhead(key, { drawing, take })
+    }
+  }
+  const next = () => {
+    const job = queue.shift()
+    if (job) worker.postMessage(job)
+    else void worker.terminate()
+  }
+  worker.on('message', (answer: Answer | 'ready') => {
+    if (answer === 'ready') next()
+    else settle(answer.key, answer.svg)
   })
-  worker.on('exit', () => {
+  const failed = () => {
+    queue.length = 0
     for (const key of [...pending.keys()]) settle(key, undefined)
-  })
-  for (const job of jobs) worker.postMessage(job)
+  }
+  worker.on('error', failed)
+  worker.on('exit', failed)
 }
 
-/** The worker's side: draws each job it is sent, in order, and answers with the SVG. */
+/** The worker's side: draws each job it is sent and answers with the SVG, then asks for more. */
 export function chartWorkerMain(): void {
   if (isMainThread || !parentPort) return
   const port = parentPort
-  let queue: Promise<void> = Promise.resolve()
-  port.on('message', (job: Job) => {
-    queue = queue.then(async () => {
-      try {
-        port.postMessage({ key: job.key, svg: await renderVegaSvg(job.spec, job.datasets) })
-      } catch {
-        port.postMessage({ key: job.key })
-      }
-    })
+  const draw = async (key: string, spec: Record<string, unknown>, datasets: ChartDatasets) => {
+    try {
+      const svg = await renderVegaSvg(spec, datasets)
+      port.postMessage({ key, svg })
+      return svg
+    } catch {
+      port.postMessage({ key })
+      return undefined
+    }
+  }
+  port.on('message', async (job: Job) => {
+    const svg = await draw(job.key, job.drawing.spec, job.datasets)
+    if (svg && tooWide(svg, job.drawing))
+      await draw(job.fittedKey, job.drawing.fitted, job.datasets)
+    else port.postMessage({ key: job.fittedKey })
+    port.postMessage('ready')
   })
+  port.postMessage('ready')
 }

@@ -2,11 +2,11 @@
  * `npm run build [-- --scenario NAME] [--set ID=VALUE …] [--out DIR]`: builds the site and
  * swaps it into place; on any error the previous output stays untouched.
  */
-import { build } from '../build.ts'
+import { type BuildResult, build } from '../build.ts'
 import { formatDiagnostic } from '../diagnostics/report.ts'
 import type { CostModel } from '../model/index.ts'
 import { fsEffects } from '../site/effects.ts'
-import { checkOutputFolder, writeOutput } from '../site/output-folder.ts'
+import { stageOutput } from '../site/output-folder.ts'
 import { parse, samplingFromFlags, scenarioOptions, withFlagErrors } from './args.ts'
 import type { Output } from './figures.ts'
 import { enforceStrict, safetyOptions } from './safety-options.ts'
@@ -26,20 +26,32 @@ export async function buildCommand(
     ...safetyOptions,
   })
   const root = projectRoot()
-  await checkOutputFolder(root, values.out ?? 'dist', { force: values.force })
   const started = performance.now()
-  const result = await withFlagErrors(() =>
-    build(
-      model,
-      { root, scenario: values.scenario, settings: values.set ?? [], ...samplingFromFlags(values) },
-      fsEffects(root),
-    ),
-  )
-  enforceStrict(result.warnings, values.strict)
-  const allFiles = new Map<string, string | Uint8Array>([...result.files, ...result.binaryFiles])
-  const outDir = await writeOutput(root, values.out ?? 'dist', allFiles, {
-    force: values.force,
-  })
+  // Files are written as the build finishes them, beside the output folder; they replace it
+  // only once the whole build succeeded.
+  const site = await stageOutput(root, values.out ?? 'dist', { force: values.force })
+  let result: BuildResult
+  let outDir: string
+  try {
+    result = await withFlagErrors(() =>
+      build(
+        model,
+        {
+          root,
+          scenario: values.scenario,
+          settings: values.set ?? [],
+          ...samplingFromFlags(values),
+        },
+        fsEffects(root),
+        site,
+      ),
+    )
+    enforceStrict(result.warnings, values.strict)
+    outDir = await site.commit()
+  } catch (error) {
+    await site.discard()
+    throw error
+  }
   for (const warning of result.warnings) process.stderr.write(`${formatDiagnostic(warning)}\n`)
   const failing = result.claims.filter((c) => !c.holds)
   const flagged = failing.filter((c) => c.flagged).length
@@ -47,7 +59,7 @@ export async function buildCommand(
     `Claims: ${result.claims.length - failing.length} of ${result.claims.length} hold${failing.length ? `; ${failing.length} do not, each marked "does not hold" at its sentence on the page (${flagged} kept with {flag}; see claims.json)` : '; none flagged on the page'}\n`,
   )
   output.out(
-    `Built ${result.files.size} files into ${outDir} in ${Math.round(performance.now() - started)} ms\n`,
+    `Built ${result.written} files into ${outDir} in ${Math.round(performance.now() - started)} ms\n`,
   )
   return 0
 }

@@ -10,7 +10,7 @@ import type { VFile } from 'vfile'
 import { type ChartCacheStore, referencedDatasetNames, renderChartCached } from '../charts/cache.ts'
 import { isChartError } from '../charts/errors.ts'
 import { withSpecPosition } from '../charts/spec.ts'
-import { toStandaloneSvg } from '../charts/svg.ts'
+import { type ChartDrawing, svgSize, tooWide, toStandaloneSvg } from '../charts/svg.ts'
 import { chartTableHtml, tableColumns } from '../charts/table.ts'
 import type { Dataset } from '../model/index.ts'
 import { specPlace } from './directives/chart.ts'
@@ -51,26 +51,15 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
         options.store,
       ).then((r) => r.svg)
     // Each drawing is fitted to its column, so its text shows at its set size (13 px), not shrunk.
-    const fit = async (
-      variant: Readonly<Record<string, unknown>>,
-      suffix: string,
-      column: number,
-    ) => {
-      const drawn = await render(variant, suffix)
-      const over = Number(svgSize(drawn).width ?? 0) - column
-      // Too wide with its axes, legends and labels: Vega-Lite's `fit` sizes the whole drawing.
-      if (over > 0 && typeof variant.width === 'number') {
-        const fitted = {
-          ...variant,
-          width: column,
-          autosize: { type: 'fit-x', contains: 'padding' },
-        }
-        return { svg: await render(fitted, suffix), spec: fitted }
-      }
-      return { svg: drawn, spec: variant }
+    const fit = async (drawing: ChartDrawing, suffix: string) => {
+      const drawn = await render(drawing.spec, suffix)
+      return tooWide(drawn, drawing)
+        ? { svg: await render(drawing.fitted, suffix), spec: drawing.fitted }
+        : { svg: drawn, spec: drawing.spec }
     }
-    wide = await fit(spec, '', WIDE_COLUMN)
-    narrow = await fit(narrowSpec(spec), '-narrow', NARROW_COLUMN)
+    const [wideDrawing, narrowDrawing] = chartDrawings(spec)
+    wide = await fit(wideDrawing, '')
+    narrow = await fit(narrowDrawing, '-narrow')
   } catch (error) {
     if (!isChartError(error)) throw error
     const located = withSpecPosition(error, text, `content/${src}`)
@@ -136,6 +125,23 @@ const WIDE_COLUMN = 620
 const NARROW_COLUMN = 350
 
 /**
+ * The two drawings of a chart: for the column at desktop width and for a phone. Each comes with
+ * the spec it falls back to when the first drawing is wider than its column, with its axes,
+ * legends and labels: Vega-Lite's `fit` then sizes the whole drawing. The chart worker draws
+ * these ahead (charts/worker.ts), so the page usually finds them drawn.
+ */
+export function chartDrawings(
+  spec: Readonly<Record<string, unknown>>,
+): [ChartDrawing, ChartDrawing] {
+  const drawing = (variant: Record<string, unknown>, column: number): ChartDrawing => ({
+    spec: variant,
+    column,
+    fitted: { ...variant, width: column, autosize: { type: 'fit-x', contains: 'padding' } },
+  })
+  return [drawing({ ...spec }, WIDE_COLUMN), drawing(narrowSpec(spec), NARROW_COLUMN)]
+}
+
+/**
  * The phone variant of a spec: a narrower plot, legends below it, titles and labels limited to
  * the width, so nothing needs a sideways scroll. A spec's own `config` still wins key by key.
  */
@@ -186,14 +192,6 @@ function narrowLegends(value: unknown): unknown {
     } else out[key] = narrowLegends(inner)
   }
   return out
-}
-
-/** The drawing's own width and height, so the page reserves its space before it loads. */
-function svgSize(svg: string): { width?: string; height?: string } {
-  const root = /^<svg\b[^>]*>/.exec(svg)?.[0] ?? ''
-  const width = / width="([\d.]+)"/.exec(root)?.[1]
-  const height = / height="([\d.]+)"/.exec(root)?.[1]
-  return width && height ? { width, height } : {}
 }
 
 function datasetsOf(

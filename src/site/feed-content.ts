@@ -5,11 +5,6 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 
-/** hast-util-from-html, imported by name so its types' global `ElementData` augmentation (a
- * required `position`) does not leak into the rest of the program. */
-const FROM_HTML = 'hast-util-from-html'
-type FromHtml = (html: string, options: { fragment: boolean }) => Root
-
 import { toHtml } from 'hast-util-to-html'
 
 /** Classes of elements left out of the feed entirely. */
@@ -19,19 +14,19 @@ const DROPPED = ['provenance-store', 'provenance', 'sparkline', 'anchor', 'print
 const STRIPPED = ['tabIndex', 'popoverTarget', 'popover', 'ariaDescribedBy']
 
 /**
- * `bodyHtml` rewritten for a feed entry at `pageUrl` (absolute, ending in `/`); `charts` maps a
- * chart figure's id to its SVG file relative to the page.
+ * The page's body tree rewritten for a feed entry at `pageUrl` (absolute, ending in `/`);
+ * `charts` maps a chart figure's id to its SVG file relative to the page. Works on the tree the
+ * page was stringified from (parsing the page's HTML again cost a quarter of a cold build), and
+ * rewrites it in place: call it after the page is written.
  */
-export async function feedContentHtml(
-  bodyHtml: string,
+export function feedContentHtml(
+  tree: Root,
   pageUrl: string,
   charts: readonly { readonly id: string; readonly file: string }[],
-): Promise<string> {
-  const { fromHtml } = (await import(FROM_HTML)) as { fromHtml: FromHtml }
-  const tree = fromHtml(bodyHtml, { fragment: true })
+): string {
   const chartFiles = new Map(charts.map((c) => [c.id, c.file]))
   rewriteChildren(tree, pageUrl, chartFiles, undefined)
-  return toHtml(tree)
+  return toHtml(tree, { allowDangerousHtml: true })
 }
 
 function rewriteChildren(

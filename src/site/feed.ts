@@ -1,12 +1,14 @@
 /**
- * The series' Atom feed (RFC 4287), written as feed.xml: one entry per article with its title,
- * summary, dates, authors, canonical link and full content. Dates come from front matter, so two
- * builds write the same bytes.
+ * The series' Atom feed (RFC 4287), written as feed.xml: one entry for each of the newest
+ * articles (FEED_ENTRIES) with its title, summary, dates, authors, canonical link and full
+ * content. Dates come from front matter, so two builds write the same bytes.
  */
-import { feedContentHtml } from './feed-content.ts'
 import type { PublishedArticle } from './published.ts'
 import { absoluteUrl } from './site-url.ts'
 import { escapeXml } from './xml-escape.ts'
+
+/** How many of the newest articles the feed carries, as feed generators commonly limit it. */
+export const FEED_ENTRIES = 20
 
 /** The feed's own settings: the site's title, description and absolute URL. */
 export interface FeedSite {
@@ -15,11 +17,8 @@ export interface FeedSite {
   readonly siteUrl: string
 }
 
-/** The Atom feed of `articles` (newest first, as given). */
-export async function atomFeed(
-  site: FeedSite,
-  articles: readonly PublishedArticle[],
-): Promise<string> {
+/** The Atom feed of the FEED_ENTRIES newest of `articles` (newest first, as given). */
+export function atomFeed(site: FeedSite, articles: readonly PublishedArticle[]): string {
   const home = absoluteUrl(site.siteUrl, '')
   const updated =
     articles
@@ -38,7 +37,7 @@ export async function atomFeed(
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(site.siteUrl, 'feed.xml'))}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(home)}"/>`,
     `  <author><name>${escapeXml(site.title)}</name></author>`,
-    ...(await Promise.all(articles.map((article) => entry(site, article)))),
+    ...articles.slice(0, FEED_ENTRIES).map((article) => entry(site, article)),
     '</feed>',
     '',
   ]
@@ -50,10 +49,9 @@ export function atomDate(date: string): string {
   return `${date}T00:00:00Z`
 }
 
-async function entry(site: FeedSite, article: PublishedArticle): Promise<string> {
+function entry(site: FeedSite, article: PublishedArticle): string {
   const url = absoluteUrl(site.siteUrl, `${article.slug}/`)
   const authors = article.authors.length > 0 ? article.authors : [site.title]
-  const content = await feedContentHtml(article.bodyHtml, url, article.charts)
   return [
     '  <entry>',
     `    <id>${escapeXml(url)}</id>`,
@@ -63,7 +61,7 @@ async function entry(site: FeedSite, article: PublishedArticle): Promise<string>
     `    <updated>${atomDate(article.updated)}</updated>`,
     ...authors.map((name) => `    <author><name>${escapeXml(name)}</name></author>`),
     `    <summary type="text">${escapeXml(article.summary)}</summary>`,
-    `    <content type="html">${escapeXml(content)}</content>`,
+    `    <content type="html">${escapeXml(article.contentHtml)}</content>`,
     '  </entry>',
   ].join('\n')
 }

@@ -9,7 +9,8 @@ import { homedir } from 'node:os'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { CliError } from '../diagnostics/errors.ts'
 import { messages } from '../diagnostics/messages.ts'
-import { writeSite } from './write.ts'
+import type { SiteSink } from './sink.ts'
+import { stageSite } from './write.ts'
 
 /** The manifest that marks a folder as this tool's output. */
 export const MANIFEST_NAME = '.article-build'
@@ -76,13 +77,6 @@ export async function checkOutputFolder(
   throw new CliError('--out', m.reason, m.hint)
 }
 
-/** `files` plus the manifest that marks the folder as ours. */
-export function withManifest(
-  files: ReadonlyMap<string, string | Uint8Array>,
-): Map<string, string | Uint8Array> {
-  return new Map([...files, [MANIFEST_NAME, MANIFEST_TEXT]])
-}
-
 /**
  * Checks the folder, then writes `files` with the manifest atomically; file-system failures
  * (a read-only parent, a busy mount) become one-line errors at `--out`.
@@ -93,16 +87,54 @@ export async function writeOutput(
   files: ReadonlyMap<string, string | Uint8Array>,
   options: OutputCheckOptions = {},
 ): Promise<string> {
-  const outDir = await checkOutputFolder(root, out, options)
+  const site = await stageOutput(root, out, options)
   try {
-    await writeSite(outDir, withManifest(files))
+    for (const [path, content] of files) await site.write(path, content)
+    return await site.commit()
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (typeof code !== 'string') throw error
-    const m = messages.outputWrite(relative(root, outDir) || outDir, code)
-    throw new CliError('--out', m.reason, m.hint)
+    await site.discard()
+    throw error
   }
-  return outDir
+}
+
+/** An output folder being written (site/write.ts); `commit` adds the manifest and swaps it in. */
+export interface StagedOutput extends SiteSink {
+  /** Puts the staged site in place; returns the output folder's path. */
+  commit(): Promise<string>
+  discard(): Promise<void>
+}
+
+/**
+ * Checks the folder and starts writing a site to replace it, file by file as a build finishes
+ * them. File-system failures become one-line errors at `--out`.
+ */
+export async function stageOutput(
+  root: string,
+  out: string,
+  options: OutputCheckOptions = {},
+): Promise<StagedOutput> {
+  const outDir = await checkOutputFolder(root, out, options)
+  const located = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work()
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (typeof code !== 'string') throw error
+      const m = messages.outputWrite(relative(root, outDir) || outDir, code)
+      throw new CliError('--out', m.reason, m.hint)
+    }
+  }
+  const site = await located(() => stageSite(outDir))
+  return {
+    write: (path, content) => located(() => site.write(path, content)),
+    commit: () =>
+      located(async () => {
+        await site.write(MANIFEST_NAME, MANIFEST_TEXT)
+        await site.commit()
+        return outDir
+      }),
+    discard: () => site.discard(),
+  }
 }
 
 async function isPreviousOutput(folder: string): Promise<boolean> {

@@ -37,7 +37,7 @@ export async function publishedFiles(
   files.set('404.html', render404())
   if (site.siteUrl) {
     const feedSite = { title: site.title, description: site.description, siteUrl: site.siteUrl }
-    files.set('feed.xml', await atomFeed(feedSite, articles))
+    files.set('feed.xml', atomFeed(feedSite, articles))
     const latest = articles
       .map((a) => a.updated)
       .sort()

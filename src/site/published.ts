@@ -13,8 +13,8 @@ export interface PublishedArticle {
   /** YYYY-MM-DD: front matter `updated`, else `date`. */
   readonly updated: string
   readonly authors: readonly string[]
-  /** The trusted body HTML as on the page. */
-  readonly bodyHtml: string
+  /** The body as the feed shows it (site/feed-content.ts); empty without a site URL. */
+  readonly contentHtml: string
   /** Chart element ids and their SVG files relative to the article folder. */
   readonly charts: readonly { readonly id: string; readonly file: string }[]
 }

@@ -1,30 +1,59 @@
 /**
- * Writes a built site atomically: into a sibling temporary folder first, then swapped into
- * place with renames, so a failed or interrupted build never leaves a half-written `dist/`.
+ * Writes a built site atomically: each file goes into a sibling temporary folder as soon as the
+ * build finishes it (so the site is never held in memory), and the folder is swapped into place
+ * with renames at the end, so a failed or interrupted build never leaves a half-written `dist/`.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import type { SiteSink } from './sink.ts'
+
+/** A site being written: `commit` puts it in place of `outDir`, `discard` drops it. */
+export interface StagedSite extends SiteSink {
+  commit(): Promise<void>
+  discard(): Promise<void>
+}
+
+/** Starts writing a site that will replace `outDir`. */
+export async function stageSite(outDir: string): Promise<StagedSite> {
+  const temp = `${outDir}.tmp-${process.pid}`
+  const old = `${outDir}.old-${process.pid}`
+  await rm(temp, { recursive: true, force: true })
+  await mkdir(temp, { recursive: true })
+  const folders = new Set<string>()
+  return {
+    async write(path, content) {
+      const target = join(temp, path)
+      const folder = dirname(target)
+      if (!folders.has(folder)) await mkdir(folder, { recursive: true })
+      folders.add(folder)
+      await writeFile(target, content)
+    },
+    async commit() {
+      try {
+        await rename(outDir, old).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error
+        })
+        await rename(temp, outDir)
+      } finally {
+        await rm(temp, { recursive: true, force: true })
+        await rm(old, { recursive: true, force: true })
+      }
+    },
+    discard: () => rm(temp, { recursive: true, force: true }),
+  }
+}
 
 /** Replaces `outDir` with exactly `files`. */
 export async function writeSite(
   outDir: string,
   files: ReadonlyMap<string, string | Uint8Array>,
 ): Promise<void> {
-  const temp = `${outDir}.tmp-${process.pid}`
-  const old = `${outDir}.old-${process.pid}`
-  await rm(temp, { recursive: true, force: true })
+  const site = await stageSite(outDir)
   try {
-    for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const target = join(temp, path)
-      await mkdir(dirname(target), { recursive: true })
-      await writeFile(target, content)
-    }
-    await rename(outDir, old).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error
-    })
-    await rename(temp, outDir)
-  } finally {
-    await rm(temp, { recursive: true, force: true })
-    await rm(old, { recursive: true, force: true })
+    for (const [path, content] of files) await site.write(path, content)
+    await site.commit()
+  } catch (error) {
+    await site.discard()
+    throw error
   }
 }

@@ -11,6 +11,8 @@ import { type BuildResult, build } from '../../src/build.ts'
 import { memoryChartCacheStore } from '../../src/charts/cache.ts'
 import { articleCostModel } from '../../src/model/index.ts'
 import { fsEffects, memoryMemo } from '../../src/site/effects.ts'
+import { atomFeed, FEED_ENTRIES } from '../../src/site/feed.ts'
+import type { PublishedArticle } from '../../src/site/published.ts'
 import { renderPng, socialCardSvg, wrapText } from '../../src/site/social-card.ts'
 import { root } from '../helpers.ts'
 
@@ -185,5 +187,27 @@ describe('determinism', () => {
   test('wrapText keeps to its line budget and marks a cut with an ellipsis', () => {
     assert.deepEqual(wrapText('one two three four', 9, 2), ['one two', 'three…'])
     assert.deepEqual(wrapText('short', 30, 3), ['short'])
+  })
+})
+
+describe('a long series', () => {
+  test('the feed carries the newest FEED_ENTRIES articles, newest first, with their content', () => {
+    const many: PublishedArticle[] = Array.from({ length: FEED_ENTRIES + 5 }, (_, i) => ({
+      slug: `post-${String(i).padStart(2, '0')}`,
+      titleText: `Post ${i}`,
+      summary: `Summary ${i}`,
+      date: `2025-01-${String(i + 1).padStart(2, '0')}`,
+      updated: `2025-01-${String(i + 1).padStart(2, '0')}`,
+      authors: [],
+      contentHtml: `<p>Body ${i}</p>`,
+      charts: [],
+    })).reverse()
+    const xml = atomFeed({ title: 'T', description: '', siteUrl: SITE_URL }, many)
+    const ids = elements(xml, 'id').slice(1)
+    assert.equal(ids.length, FEED_ENTRIES)
+    assert.equal(ids[0], `${SITE_URL}post-${FEED_ENTRIES + 4}/`)
+    assert.equal(ids.at(-1), `${SITE_URL}post-05/`)
+    assert.match(xml, /Body 24/)
+    assert.doesNotMatch(xml, /Body 4\b/)
   })
 })

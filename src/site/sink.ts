@@ -1,0 +1,34 @@
+/**
+ * Where a build's files go as each is finished, so a site of a thousand pages is never held in
+ * memory: the command line stages them on disk (site/write.ts), the dev server and tests keep
+ * them in maps.
+ */
+
+/** Receives each output file once, by path relative to the site root. */
+export interface SiteSink {
+  write(path: string, content: string | Uint8Array): Promise<void>
+  /**
+   * Called once an article's page (its index.html) is written, with the article's source path,
+   * before the page's other files and the rest of the site: the dev server shows it right away.
+   */
+  pageWritten?(source: string): void
+}
+
+/** A sink that keeps the files in memory: text and binary files apart. */
+export interface MemorySink extends SiteSink {
+  readonly files: Map<string, string>
+  readonly binaryFiles: Map<string, Uint8Array>
+}
+
+export function memorySink(): MemorySink {
+  const files = new Map<string, string>()
+  const binaryFiles = new Map<string, Uint8Array>()
+  return {
+    files,
+    binaryFiles,
+    write: async (path, content) => {
+      if (typeof content === 'string') files.set(path, content)
+      else binaryFiles.set(path, content)
+    },
+  }
+}
