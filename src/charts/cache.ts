@@ -161,14 +161,8 @@ export async function renderChartCached(
   return { svg, key, fromCache: false }
 }
 
-/**
- * A Vega-Lite spec compiled to Vega (compileChart) through the same store, so a build whose
- * charts are all cached does not load Vega-Lite to compile them for the page either.
- */
-export async function compileChartCached(
-  spec: Record<string, unknown>,
-  store: ChartCacheStore,
-): Promise<VegaSpec> {
+/** The key of a spec compiled to Vega: the spec, the theme and the library versions. */
+function compiledChartKey(spec: unknown): string {
   const material = canonicalJson({
     vega: true,
     renderer: CHART_RENDERER_VERSION,
@@ -176,7 +170,27 @@ export async function compileChartCached(
     theme: chartTheme,
     spec,
   })
-  const key = createHash('sha256').update(material).digest('hex')
+  return createHash('sha256').update(material).digest('hex')
+}
+
+/** Specs the chart worker compiled while drawing them (JSON), by compiled key. */
+const compiledAhead = new Map<string, string>()
+
+/** Registers a spec compiled by the chart worker, so this thread need not load Vega-Lite for it. */
+export function compiledChartAhead(spec: unknown, json: string): void {
+  compiledAhead.set(compiledChartKey(spec), json)
+}
+
+/**
+ * A Vega-Lite spec compiled to Vega (compileChart) through the same store, so a build whose
+ * charts are all cached does not load Vega-Lite to compile them for the page either; on a cold
+ * build the chart worker usually compiled it already, with its drawing.
+ */
+export async function compileChartCached(
+  spec: Record<string, unknown>,
+  store: ChartCacheStore,
+): Promise<VegaSpec> {
+  const key = compiledChartKey(spec)
   const stored = await store.read(key)
   if (stored?.startsWith('{')) {
     try {
@@ -185,9 +199,11 @@ export async function compileChartCached(
       // damaged: compiled again and overwritten
     }
   }
-  const compiled = await compileChart(spec)
-  await store.write(key, JSON.stringify(compiled))
-  return compiled
+  const ahead = compiledAhead.get(key)
+  compiledAhead.delete(key)
+  const json = ahead ?? JSON.stringify(await compileChart(spec))
+  await store.write(key, json)
+  return JSON.parse(json) as VegaSpec
 }
 
 /**
