@@ -15,7 +15,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import {
   appendFileSync,
-  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -28,6 +27,7 @@ import { get } from 'node:http'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { articleModel, evaluate } from '../src/model/index.ts'
+import { projectCopy } from '../test/helpers.ts'
 
 const root = process.cwd()
 const quick = process.argv.includes('--quick')
@@ -88,22 +88,7 @@ function alternate(
 }
 
 /** A throwaway project: our sources and content, with node_modules linked. */
-function scratchProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-'))
-  for (const entry of [
-    'bin',
-    'scripts',
-    'lib',
-    'src',
-    'content',
-    'templates',
-    'package.json',
-    'package-lock.json',
-  ])
-    cpSync(join(root, entry), join(dir, entry), { recursive: true })
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
-  return dir
-}
+const scratchProject = () => projectCopy('bench-')
 
 const articleText = readFileSync(join(root, 'content', 'economics-of-alignment.md'), 'utf8')
 const body = articleText.replace(/^---[\s\S]*?---\n/, '')

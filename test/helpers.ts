@@ -2,7 +2,8 @@
  * Test helpers: the build in memory. Content comes from a map; model sources, templates and
  * site settings come from the real project, so fixtures exercise the real pipeline.
  */
-import { readdirSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type BuildEffects, type BuildResult, build } from '../src/build.ts'
 import { memoryChartCacheStore } from '../src/charts/cache.ts'
@@ -13,6 +14,27 @@ import { memoryMemo } from '../src/site/effects.ts'
 
 /** The project root (tests run from it). */
 export const root = process.cwd()
+
+/** What a copy of the project needs to run the compiled command line. */
+export const PROJECT_FILES = [
+  'bin',
+  'scripts',
+  'lib',
+  'src',
+  'content',
+  'templates',
+  'package.json',
+  'package-lock.json',
+] as const
+
+/** A throwaway copy of the project (node_modules linked), for the command line to run in. */
+export function projectCopy(prefix = 'article-project-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  for (const entry of PROJECT_FILES)
+    cpSync(join(root, entry), join(dir, entry), { recursive: true })
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
+  return dir
+}
 
 /** Effects serving `content` (relative path → text) and the project's other files from disk. */
 export function memoryEffects(

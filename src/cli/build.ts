@@ -2,6 +2,7 @@
  * `npm run build [-- --scenario NAME] [--set ID=VALUE …] [--out DIR]`: builds the site and
  * swaps it into place; on any error the previous output stays untouched.
  */
+import { availableParallelism } from 'node:os'
 import { type BuildResult, build } from '../build.ts'
 import { formatDiagnostic } from '../diagnostics/report.ts'
 import type { CostModel } from '../model/index.ts'
@@ -41,6 +42,9 @@ export async function buildCommand(
           scenario: values.scenario,
           settings: values.set ?? [],
           ...samplingFromFlags(values),
+          // Articles are built on every core (a large site; build/workers.ts); ARTICLE_WORKERS
+          // sets the number of extra threads, 0 for none, to compare.
+          workers: Number(process.env.ARTICLE_WORKERS ?? availableParallelism() - 1),
         },
         fsEffects(root),
         site,
@@ -59,7 +63,7 @@ export async function buildCommand(
     `Claims: ${result.claims.length - failing.length} of ${result.claims.length} hold${failing.length ? `; ${failing.length} do not, each marked "does not hold" at its sentence on the page (${flagged} kept with {flag}; see claims.json)` : '; none flagged on the page'}\n`,
   )
   output.out(
-    `Built ${result.written} files into ${outDir} in ${Math.round(performance.now() - started)} ms\n`,
+    `Built ${result.written} files into ${outDir} in ${Math.round(performance.now() - started)} ms${result.threads > 1 ? ` (articles on ${result.threads} threads)` : ''}\n`,
   )
   return 0
 }

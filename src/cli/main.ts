@@ -3,6 +3,7 @@
  * messages with exit code 1. bin/article.mjs is the only place that sets the exit code. This is
  * also the one place that wires the article's own cost model into the commands.
  */
+import { runArticleWorker } from '../build/workers.ts'
 import { CliError } from '../diagnostics/errors.ts'
 import { cliMessages } from '../diagnostics/messages.ts'
 import { diagnosticOf, formatDiagnostic, toDiagnostics } from '../diagnostics/report.ts'
@@ -16,6 +17,9 @@ import { figuresCheckCommand, figuresUpdateCommand } from './snapshot.ts'
 
 // The chart worker (charts/worker.ts) imports this bundle and starts here.
 export { chartWorkerMain } from '../charts/worker.ts'
+
+/** The article workers (build/workers.ts) import this bundle and start here, with the model. */
+export const articleWorkerMain = (): Promise<void> => runArticleWorker(articleCostModel)
 
 type Command = (
   argv: readonly string[],

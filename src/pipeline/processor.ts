@@ -13,6 +13,7 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { ChartCacheStore } from '../charts/cache.ts'
+import { incrementalParser } from './incremental-parse.ts'
 import { loweredHandlers } from './mdast-to-hast.ts'
 import rehypeCharts from './rehype-charts.ts'
 import rehypeHighlight, { type TextMemo } from './rehype-highlight.ts'
@@ -35,14 +36,27 @@ export interface ProcessorOptions extends RemarkDirectivesOptions {
   readonly chartStore: ChartCacheStore
 }
 
-/** A processor for one build; reusable across pages and rebuilds. */
+/** The markdown syntax articles are written in: CommonMark, front matter, GFM, directives. */
+export function createParser() {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkDirective)
+}
+
+/**
+ * Parses an article with createParser's syntax, again only where the text changed since the
+ * article parsed before it (incremental-parse.ts): the writing loop's edits, and a series whose
+ * articles share text. Kept for the process, like any parser.
+ */
+let parser: ReturnType<typeof createParser> | undefined
+export const parseArticle = incrementalParser((file) => (parser ??= createParser()).parse(file))
+
+/** A processor for one build; reusable across pages and rebuilds. Parse with parseArticle. */
 export function createProcessor(options: ProcessorOptions) {
   return (
-    unified()
-      .use(remarkParse)
-      .use(remarkFrontmatter, ['yaml'])
-      .use(remarkGfm)
-      .use(remarkDirective)
+    createParser()
       .use(remarkFrontmatterValidate)
       // The lint reads the front matter's title itself, before the title joins the tree.
       .use(remarkTypedNumbers, options)

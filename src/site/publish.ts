@@ -1,11 +1,10 @@
 /**
  * The files that publish the site beyond its pages: the Atom feed, sitemap.xml, robots.txt, a
- * social preview PNG per article and the 404 page. build.ts calls `publishedFiles` once, after
- * the pages, and adds the result to its output map.
+ * social preview PNG per article and the 404 page. build/article.ts writes each article's image
+ * with its page; build.ts calls `publishedFiles` once, after the pages.
  */
 import { atomFeed } from './feed.ts'
 import type { PublishedArticle } from './published.ts'
-import { socialImagePath } from './published.ts'
 import { robotsTxt, sitemapXml } from './sitemap.ts'
 import { renderPng, socialCardSvg } from './social-card.ts'
 
@@ -17,23 +16,31 @@ export interface PublishSite {
   readonly siteUrl?: string | undefined
 }
 
-/** Everything published: `articles` newest first; `render404` renders templates/404.njk. */
-export async function publishedFiles(
+/** An article's social preview image (a PNG), written with its page at socialImagePath. */
+export function socialImage(
+  site: PublishSite,
+  article: PublishedArticle,
+  formatDate: (isoDate: string) => string,
+): Promise<Uint8Array> {
+  const svg = socialCardSvg({
+    siteTitle: site.title,
+    title: article.titleText,
+    summary: article.summary,
+    dateLabel: formatDate(article.date),
+  })
+  return renderPng(svg)
+}
+
+/**
+ * Everything published beyond the pages and their social images: `articles` newest first;
+ * `render404` renders templates/404.njk.
+ */
+export function publishedFiles(
   site: PublishSite,
   articles: readonly PublishedArticle[],
   render404: () => string,
-  formatDate: (isoDate: string) => string,
-): Promise<Map<string, string | Uint8Array>> {
-  const files = new Map<string, string | Uint8Array>()
-  for (const article of articles) {
-    const svg = socialCardSvg({
-      siteTitle: site.title,
-      title: article.titleText,
-      summary: article.summary,
-      dateLabel: formatDate(article.date),
-    })
-    files.set(socialImagePath(article.slug), await renderPng(svg))
-  }
+): Map<string, string> {
+  const files = new Map<string, string>()
   files.set('404.html', render404())
   if (site.siteUrl) {
     const feedSite = { title: site.title, description: site.description, siteUrl: site.siteUrl }

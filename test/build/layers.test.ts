@@ -17,7 +17,7 @@ const layers: ReadonlyArray<readonly string[]> = [
   ['expr/', 'format/', 'charts/', 'citations/'],
   ['pipeline/', 'types/'],
   ['render/', 'site/', 'snapshot/', 'whatif/'],
-  ['build.ts'],
+  ['build.ts', 'build/'],
   ['cli/', 'browser/'],
 ]
 

@@ -17,23 +17,11 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { root } from '../helpers.ts'
+import { projectCopy } from '../helpers.ts'
 
 let dir: string
 before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'article-project-'))
-  for (const entry of [
-    'bin',
-    'scripts',
-    'lib',
-    'src',
-    'content',
-    'templates',
-    'package.json',
-    'package-lock.json',
-  ])
-    cpSync(join(root, entry), join(dir, entry), { recursive: true })
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
+  dir = projectCopy()
 })
 after(() => rmSync(dir, { recursive: true, force: true }))
 
