@@ -112,7 +112,7 @@ export function chartRedraws(engine: Engine) {
         show(figure, variant, svg)
         if (i === 0) performance.measure(`whatif-chart ${redraw.id}`, { start: started })
       }
-      showTables(figure, drawTables(rows, redraw.datasets, label.title, redraw.columns))
+      showTables(figure, drawTables(rows, redraw.datasets, label.title, redraw.tables))
       figure.note.textContent = NOTE_REDRAWN
     } catch {
       // The article's drawing rather than half a redraw; other numbers may draw again.

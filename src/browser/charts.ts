@@ -16,12 +16,14 @@ import { Error as errorsOnly } from 'vega-util'
 import { View } from 'vega-view'
 import * as vtx from 'vega-view-transforms'
 import { decorateSvgRoot, prefixSvgIds, toStandaloneSvg } from '../charts/svg.ts'
-import { chartTableHtml, type TableColumn } from '../charts/table.ts'
+import { vegaTextWidth } from '../charts/text-width.ts'
+import type { Dataset } from '../model/types.ts'
+import { chartDataTable } from '../pipeline/chart-data-table.ts'
 
 Object.assign(transforms, tx, vtx, encode)
-// Text measured as the build measures it on Node (no canvas), so labels are laid out, truncated
-// and spaced exactly as in the article's own drawing.
-textMetrics.canvas(false)
+// Text measured as the build measures it (src/charts/render.ts), not by the reader's fonts, so
+// labels are laid out, truncated and spaced exactly as in the article's own drawing.
+textMetrics.width = vegaTextWidth
 
 /** What the drawing says about itself, as the build decorates it (src/charts/svg.ts). */
 export interface ChartLabel {
@@ -61,10 +63,11 @@ export async function drawChart(
 
 /** The chart's data tables (one per dataset, in order) as the build writes them under it. */
 export function drawTables(
-  rows: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>,
+  rows: Readonly<Record<string, Dataset['rows']>>,
   names: readonly string[],
   title: string,
-  columns: Readonly<Record<string, readonly TableColumn[]>>,
+  tables: Readonly<Record<string, unknown>>,
 ): string[] {
-  return names.map((name) => chartTableHtml(rows[name] ?? [], name, title, columns[name]))
+  const spec = { usermeta: { dataTables: tables } }
+  return names.map((name) => chartDataTable({ rows: rows[name] ?? [] }, name, title, spec))
 }

@@ -37,6 +37,8 @@ export function popoverSlots(numbers: HTMLElement[], table: PageTable) {
     const id = button?.getAttribute('popovertarget')
     const popover = id ? document.getElementById(id) : null
     if (!id || !popover || seen.has(id)) continue
+    // A figure's popover for every scenario has no one value to follow: its lines go stale.
+    if (popover.classList.contains('provenance-by-scenario')) continue
     seen.add(id)
     const what = popover.querySelector('.provenance-what')?.lastChild
     const values = popover.querySelector<HTMLElement>('.provenance-values')
@@ -44,7 +46,7 @@ export function popoverSlots(numbers: HTMLElement[], table: PageTable) {
       .map((li) => li.firstChild)
       .filter((t): t is Text => t instanceof Text)
     const interval = popover.querySelector<HTMLElement>('.provenance-interval')
-    const scenario = popover.querySelector('.provenance-meta')?.firstChild
+    const scenario = scenarioText(popover.querySelector('.provenance-meta'))
     const explain = popover.querySelector<HTMLElement>('.provenance-meta code')
     const slot: Slot = {
       n,
@@ -53,7 +55,7 @@ export function popoverSlots(numbers: HTMLElement[], table: PageTable) {
       values,
       items,
       interval,
-      scenario: scenario instanceof Text ? scenario : undefined,
+      scenario,
       explain,
       original: [
         what?.textContent ?? '',
@@ -88,9 +90,14 @@ export function popoverSlots(numbers: HTMLElement[], table: PageTable) {
     }
     if (slot.interval)
       slot.interval.textContent = `Shown for the article's numbers, not yours: ${slot.original[2] ?? ''}`
-    // `Scenario: As published · ` → `Scenario: As published, at your numbers · `
-    if (slot.scenario)
-      slot.scenario.textContent = (slot.original[3] ?? '').replace(/ · $/, ', at your numbers · ')
+    // `Scenario: Spot · ` → `Scenario: Spot, at your numbers · `; none (the page's own) → `At
+    // your numbers · `.
+    if (slot.scenario) {
+      const line = slot.original[3] ?? ''
+      slot.scenario.textContent = line
+        ? line.replace(/ · $/, ', at your numbers · ')
+        : 'At your numbers · '
+    }
     if (slot.explain)
       slot.explain.textContent = [
         slot.original[4] ?? '',
@@ -163,4 +170,16 @@ function inputLine(evaluation: Evaluation, id: string): string {
   const p = figure.provenance
   const changed = p.kind === 'input' && p.overridden ? ' (changed)' : ''
   return `${figure.label}: ${formatWithUnit(figure)}${changed} (`
+}
+
+/**
+ * The text that opens a popover's last line: the scenario (`Scenario: Spot · `), or, for the
+ * page's own scenario, which it leaves unnamed, an empty text put there for the reader's case.
+ */
+function scenarioText(meta: Element | null): Text | undefined {
+  if (!meta) return undefined
+  if (meta.firstChild instanceof Text) return meta.firstChild
+  const text = document.createTextNode('')
+  meta.prepend(text)
+  return text
 }

@@ -98,7 +98,12 @@ function pageElements(table: PageTable) {
   // again would cost far more than a frame): hidden in the text and the popovers, not left
   // standing next to numbers they no longer describe. Popovers keep the interval's line, marked
   // as the article's; the banner says why the text has none.
-  const stale = [...document.querySelectorAll<HTMLElement>('.interval, .provenance .sparkline')]
+  // A figure's popover for every scenario has no one value to follow: its lines go stale too.
+  const stale = [
+    ...document.querySelectorAll<HTMLElement>(
+      '.interval, .provenance .sparkline, .provenance-scenarios, .provenance-by-scenario .provenance-interval',
+    ),
+  ]
   const intervalsNote = document.querySelector('.interval')
     ? " The 90% intervals are the article's, from its own inputs: the text leaves them out while it shows yours."
     : ''

@@ -12,6 +12,7 @@ import { chartMessages } from '../diagnostics/chart-messages.ts'
 import { ChartError } from './errors.ts'
 import { assertVegaLiteSpec } from './spec.ts'
 import { decorateSvgRoot, prefixSvgIds } from './svg.ts'
+import { vegaTextWidth } from './text-width.ts'
 import { chartTheme } from './theme.ts'
 
 // vega and vega-lite take ~300 ms each to import; load them only when a chart must really be
@@ -27,11 +28,18 @@ async function loadLibraries(): Promise<void> {
     import('vega-interpreter'),
   ])
   vega = v
+  // Realistic text widths, so labels are not cut at limits they fit (text-width.ts).
+  ;(vega as unknown as VegaTextMetrics).textMetrics.width = vegaTextWidth
   vegaLite = vl
   interpreter = i.expressionInterpreter as VegaModule.ViewOptions['expr']
 }
 
 import { type ChartDatasets, validateChartData } from './validate.ts'
+
+/** Vega's text measurement (exported by vega, missing from its types). */
+interface VegaTextMetrics {
+  textMetrics: { width: typeof vegaTextWidth }
+}
 
 /** One chart to render. */
 export interface ChartInput {
@@ -53,7 +61,7 @@ export interface RenderedChart {
 }
 
 /** Bumped whenever post-processing changes output, so cache entries from older code are unused. */
-export const CHART_RENDERER_VERSION = '3'
+export const CHART_RENDERER_VERSION = '4'
 
 /**
  * Renders a chart. Throws ChartError for problems in the spec or its data; the error's

@@ -2,15 +2,7 @@
  * The chart's data as an HTML table, so every plotted number is reachable as text (screen readers,
  * copy-paste, search). The page builder places it in a `<details>` under the chart.
  */
-import { formatNumber } from '../format/number.ts'
 import { escapeXml } from './svg.ts'
-
-/** How a chart's data table shows one column: the spec's `usermeta.dataTables[dataset]`. */
-export interface TableColumn {
-  readonly field: string
-  readonly title?: string
-  readonly format?: string
-}
 
 /** One table column: which row field it shows, its header, and how to print a value. */
 export interface DataTableColumn {
@@ -57,41 +49,47 @@ export function dataTableHtml(
   ].join('\n')
 }
 
-/** The columns a chart spec asks for its dataset `name` (`usermeta.dataTables`), if any. */
-export function tableColumns(
-  spec: Readonly<Record<string, unknown>>,
-  name: string,
-): TableColumn[] | undefined {
-  const usermeta = spec.usermeta as { dataTables?: Record<string, TableColumn[]> } | undefined
-  const columns = usermeta?.dataTables?.[name]
-  return Array.isArray(columns) ? columns : undefined
+/** The three fields of a grid table. */
+export interface PivotColumns {
+  /** Its values head the table's rows. */
+  row: DataTableColumn
+  /** Its values head the table's columns. */
+  column: DataTableColumn
+  /** Its values fill the cells. */
+  value: DataTableColumn
 }
 
 /**
- * A chart's dataset as its data table: the spec's columns, titled and formatted as it says, or
- * every field of the first row, untitled and unformatted. Shared by the build and the page,
- * which redraws the table with the chart at the reader's numbers.
+ * An escaped grid `<table>`: one row per value of `row`, one column per value of `column` (both
+ * in order of first appearance), `value` in the cells (empty where no data row has the pair).
+ * The top header row names the column field; the caption names the value.
  */
-export function chartTableHtml(
-  rows: ReadonlyArray<Readonly<Record<string, unknown>>>,
-  name: string,
-  title: string,
-  columns: readonly TableColumn[] | undefined,
+export function pivotTableHtml(
+  rows: ReadonlyArray<Record<string, unknown>>,
+  { row, column, value }: PivotColumns,
+  caption: string,
 ): string {
-  const shown: readonly TableColumn[] =
-    columns ?? Object.keys(rows[0] ?? {}).map((field) => ({ field }))
-  return dataTableHtml(
-    rows,
-    shown.map((c) => ({
-      field: c.field,
-      title: c.title ?? c.field,
-      ...(c.format
-        ? {
-            format: (v: unknown) =>
-              typeof v === 'number' ? formatNumber(v, c.format ?? 'decimal') : String(v),
-          }
-        : {}),
-    })),
-    `${title}: ${name}`,
+  const text = (c: DataTableColumn, v: unknown) => escapeXml((c.format ?? defaultCellText)(v))
+  const rowKeys = [...new Set(rows.map((r) => text(row, r[row.field])))]
+  const columnKeys = [...new Set(rows.map((r) => text(column, r[column.field])))]
+  const cells = new Map<string, string>()
+  for (const r of rows)
+    cells.set(
+      `${text(row, r[row.field])}\u0000${text(column, r[column.field])}`,
+      text(value, r[value.field]),
+    )
+  const body = rowKeys.map(
+    (key) =>
+      `<tr><th scope="row">${key}</th>${columnKeys.map((c) => `<td>${cells.get(`${key}\u0000${c}`) ?? ''}</td>`).join('')}</tr>`,
   )
+  return [
+    '<table>',
+    `<caption>${escapeXml(`${caption} (${value.title})`)}</caption>`,
+    `<thead><tr><td></td><th scope="colgroup" colspan="${columnKeys.length}">${escapeXml(column.title)}</th></tr>`,
+    `<tr><th scope="col">${escapeXml(row.title)}</th>${columnKeys.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>`,
+    '<tbody>',
+    ...body,
+    '</tbody>',
+    '</table>',
+  ].join('\n')
 }

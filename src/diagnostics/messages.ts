@@ -224,6 +224,10 @@ export const messages = {
       ? `it matches figure ${code(figure)}: write ${code(`:val[${figure}]`)}`
       : 'show it with `:val[figure.id]`, or, if it is a name, year or section number, add a rule to src/pipeline/typed-number-rules.ts',
   }),
+  typedNumberInFormula: (text: string, figure: string) => ({
+    reason: `Unexpected number ${code(text)} typed in the formula of ${code(figure)}, expected every number of a derivation to be computed`,
+    hint: 'a derivation shows the model formula between its figures: make the number an input or a derived figure of the model (src/model/), or leave this figure out of the derivation',
+  }),
   chartInlineData: (kind: string) => ({
     reason: `Unexpected inline chart data \`data.${kind}\`, expected \`"data": {"name": "<dataset>"}\` computed from the model`,
     hint: 'numbers in a chart come from src/model/datasets.ts; a deliberate exception needs `"usermeta": {"inlineDataReason": "…"}` in the spec',

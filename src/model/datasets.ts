@@ -101,26 +101,57 @@ function pairMarkers(evaluate: Evaluator): Dataset {
   return { rows }
 }
 
-/** Top of the heatmap's GPU price axis: about AWS's 2024 on-demand p4d rate per GPU-hour. */
-const GRID_TOP_GPU_PRICE = 4
+/**
+ * How far past the 10× price at the realistic human price the heatmap's GPU axis runs, so the
+ * 10× line ends inside the plot rather than in its corner.
+ */
+const GRID_GPU_MARGIN = 1.25
+/** Columns of the heatmap from the spot price to the published price (both are columns). */
+const GRID_STEPS_TO_PUBLISHED = 4
+/** At most this many GPU price columns, whatever `--set` does to the prices. */
+const GRID_MAX_COLUMNS = 40
 
 const steps = (from: number, to: number, count: number): number[] =>
   Array.from({ length: count }, (_, i) => from + ((to - from) * i) / (count - 1))
 
 /**
+ * The heatmap's GPU prices, evenly spaced on its log axis with the spot and the published price
+ * among them, up to beyond the price at which even the realistic human price buys only an order
+ * of magnitude. Synthetic cost is proportional to the GPU price, so that price is the published
+ * one scaled by ratio ÷ 10; the 10× line then crosses the plot from its lowest human price to its
+ * highest.
+ */
+function gridGpuPrices(base: Evaluation): number[] {
+  const spot = base.value('price.spot')
+  const published = base.value('price.gpuHour')
+  const low = Math.min(spot, published)
+  const high = Math.max(spot, published)
+  const tenfoldAtRealistic = (published * base.value('ratio.realistic')) / ORDER_OF_MAGNITUDE
+  const top = Math.max(high, tenfoldAtRealistic * GRID_GPU_MARGIN)
+  const factor =
+    high > low
+      ? (high / low) ** (1 / GRID_STEPS_TO_PUBLISHED)
+      : (top / low) ** (1 / GRID_STEPS_TO_PUBLISHED)
+  if (!(factor > 1)) return [low]
+  const count = Math.min(GRID_MAX_COLUMNS, Math.ceil(Math.log(top / low) / Math.log(factor)) + 1)
+  return Array.from({ length: count }, (_, i) => low * factor ** i)
+}
+
+/** The human prices of the heatmap: the article's two, and evenly between them. */
+function gridHumanPrices(base: Evaluation): number[] {
+  return steps(base.value('human.price.conservative'), base.value('human.price.realistic'), 13)
+}
+
+/**
  * The conservative-band ratio (human cost ÷ synthetic cost) over GPU price × human price, the
- * model evaluated once per cell. The grid spans the article's spot price to $4 per GPU-hour and
- * its two human prices.
+ * model evaluated once per cell. Each cell spans half a step either side of its prices (on the
+ * GPU axis, a factor of the square root of the step, as the axis is logarithmic).
  */
 function ratioGrid(evaluate: Evaluator): Dataset {
   const base = evaluate('published')
-  const gpuPrices = steps(base.value('price.spot'), GRID_TOP_GPU_PRICE, 14)
-  const humanPrices = steps(
-    base.value('human.price.conservative'),
-    base.value('human.price.realistic'),
-    13,
-  )
-  const gpuStep = (gpuPrices[1] ?? 0) - (gpuPrices[0] ?? 0)
+  const gpuPrices = gridGpuPrices(base)
+  const humanPrices = gridHumanPrices(base)
+  const gpuFactor = Math.sqrt((gpuPrices[1] ?? 1) / (gpuPrices[0] ?? 1))
   const humanStep = (humanPrices[1] ?? 0) - (humanPrices[0] ?? 0)
   const rows = gpuPrices.flatMap((gpuPrice) =>
     humanPrices.map((humanPrice) => {
@@ -132,8 +163,8 @@ function ratioGrid(evaluate: Evaluator): Dataset {
         ]),
       )
       return {
-        gpuPrice: gpuPrice - gpuStep / 2,
-        gpuPrice2: gpuPrice + gpuStep / 2,
+        gpuPrice: gpuPrice / gpuFactor,
+        gpuPrice2: gpuPrice * gpuFactor,
         humanPrice: humanPrice - humanStep / 2,
         humanPrice2: humanPrice + humanStep / 2,
         gpu: gpuPrice,
@@ -146,26 +177,25 @@ function ratioGrid(evaluate: Evaluator): Dataset {
 }
 
 /**
- * Where the ratio is exactly 10×: synthetic cost is proportional to the GPU price, so for each
- * human price the break-even GPU price is the current one scaled by ratio ÷ 10.
+ * Where the ratio is exactly 10×, for every human price the heatmap spans (its cells' edges
+ * included): synthetic cost is proportional to the GPU price, so for each human price the
+ * break-even GPU price is the current one scaled by ratio ÷ 10.
  */
 function tenfoldLine(evaluate: Evaluator): Dataset {
   const base = evaluate('published')
-  const highest = GRID_TOP_GPU_PRICE
+  const humanPrices = gridHumanPrices(base)
+  const halfStep = ((humanPrices[1] ?? 0) - (humanPrices[0] ?? 0)) / 2
   const rows = steps(
-    base.value('human.price.conservative'),
-    base.value('human.price.realistic'),
+    (humanPrices[0] ?? 0) - halfStep,
+    (humanPrices.at(-1) ?? 0) + halfStep,
     61,
-  )
-    .map((humanPrice) => {
-      const e = evaluate('published', new Map([['human.price.conservative', humanPrice]]))
-      return {
-        human: humanPrice,
-        gpu: (e.value('price.gpuHour') * e.value('ratio.conservative')) / 10,
-      }
-    })
-    // Only the part of the line inside the heatmap's GPU price range.
-    .filter((row) => row.gpu <= highest)
+  ).map((humanPrice) => {
+    const e = evaluate('published', new Map([['human.price.conservative', humanPrice]]))
+    return {
+      human: humanPrice,
+      gpu: (e.value('price.gpuHour') * e.value('ratio.conservative')) / ORDER_OF_MAGNITUDE,
+    }
+  })
   return { rows }
 }
 

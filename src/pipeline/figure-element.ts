@@ -2,7 +2,8 @@
  * Computed numbers as page elements. `showNumber` is the one way a number reaches the page: it
  * records the number on the file (figures.json) and returns its element, which carries the same
  * record in its hast `data` for the provenance stage. The element's attributes are only hooks
- * for readers' tools and tests (`data-figure`, `data-scenario`); nothing reads them back.
+ * for readers' tools and tests (`data-figure`; `data-scenario` when the number is under another
+ * scenario than the page's); nothing reads them back.
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'

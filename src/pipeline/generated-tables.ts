@@ -35,8 +35,11 @@ function fill(
   session: ModelSession,
   bibliography: Bibliography | undefined,
 ): Element {
-  const number = (id: string, scenario: string) =>
-    showNumber(file, figureRecord(session, id, scenario))
+  const number = (id: string, scenario: string) => {
+    const record = figureRecord(session, id, scenario)
+    const byScenario = scenario !== session.defaultScenario && slot.kind !== 'inputs-table'
+    return showNumber(file, byScenario ? { ...record, byScenario } : record)
+  }
   switch (slot.kind) {
     case 'scenario-table':
       return scenarioTable(slot, session, number)
@@ -65,10 +68,13 @@ function fill(
 
 type NumberElement = (id: string, scenario: string) => Element
 
+/** A cell's content: one node, or several. */
+type Cell = ElementContent | (ElementContent | string)[]
+
 /** A scrollable, named table region (keyboard-scrollable, so it is labelled). */
 function table(
   head: readonly (string | ElementContent)[],
-  rows: readonly ElementContent[][],
+  rows: readonly Cell[][],
   caption: string,
   label: string,
   className: string[] = ['table-wrap'],
@@ -86,7 +92,7 @@ function table(
       rows.map((cells) =>
         h(
           'tr',
-          cells.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, [cell]) : h('td', [cell]))),
+          cells.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', cell))),
         ),
       ),
     ),
@@ -106,7 +112,7 @@ function scenarioTable(slot: GeneratedSlot, session: ModelSession, number: Numbe
   const titles = ids.map((id, i) => given[i] || evaluation.figure(id).label)
   return table(
     ['Scenario', ...titles],
-    session.scenarios.map((s) => [h('span', [s.label]), ...ids.map((id) => number(id, s.name))]),
+    session.scenarios.map((s) => [[s.label], ...ids.map((id) => number(id, s.name))]),
     'Headline figures under each scenario',
     'Headline figures under each scenario',
   )
@@ -148,14 +154,15 @@ function claimCell(
   claim: Claim,
   scenario: string,
   number: NumberElement,
-): ElementContent {
+): Cell {
   try {
     const { holds, figures } = session.claim(claim.expression, scenario)
     const first = figures[0]
     const mark = h('span', { className: [holds ? 'claim-holds' : 'claim-fails'] }, [
       holds ? '✓ holds' : '✗ fails',
     ])
-    return h('span', [mark, ...(first ? [' ', number(first, scenario)] : [])])
+    // The cell's content as it is: no wrapper element to pay for in each of hundreds of cells.
+    return [mark, ...(first ? [' ', number(first, scenario)] : [])]
   } catch (error) {
     if (error instanceof ExprError) return h('span', ['n/a'])
     throw error
@@ -173,10 +180,10 @@ function inputsTable(
     const f = evaluation.figure(input.id)
     const source = f.provenance.kind === 'input' ? f.provenance.source : ''
     return [
-      h('span', [input.label, h('br'), h('code', [input.id])]),
+      [input.label, h('br'), h('code', [input.id])],
       number(input.id, scenario),
-      h('span', [input.unit]),
-      h('span', [input.note]),
+      [input.unit],
+      [input.note],
       citation(source, bibliography),
     ]
   })

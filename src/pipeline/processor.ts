@@ -1,7 +1,7 @@
 /**
  * The one place that fixes the order of the pipeline:
  * parse → front matter → title → directives (and generated tables) → citations → HTML → links,
- * charts, ids, contents, anchors, highlighting → title out → provenance → text.
+ * claim notes, charts, ids, contents, anchors, highlighting → title out → provenance → text.
  */
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypeSlug from 'rehype-slug'
@@ -16,6 +16,7 @@ import type { ChartCacheStore } from '../charts/cache.ts'
 import { incrementalParser } from './incremental-parse.ts'
 import { loweredHandlers } from './mdast-to-hast.ts'
 import rehypeCharts from './rehype-charts.ts'
+import rehypeClaimNotes from './rehype-claim-notes.ts'
 import rehypeHighlight, { type TextMemo } from './rehype-highlight.ts'
 import rehypeProvenance from './rehype-provenance.ts'
 import rehypeSafeLinks from './rehype-safe-links.ts'
@@ -66,6 +67,7 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkCitations, { bibliography: options.sources.bibliography })
       .use(remarkRehype, { handlers: loweredHandlers })
       .use(rehypeSafeLinks)
+      .use(rehypeClaimNotes)
       .use(rehypeSeriesLinks, { seriesBaseUrl: options.seriesBaseUrl })
       .use(rehypeCharts, { session: options.session, store: options.chartStore })
       .use(rehypeSlug)

@@ -41,6 +41,11 @@ export interface ShownNumber {
   readonly interval?: ShownInterval
   /** A plain count of the setup (`1 epoch`): never marked on the page, still explained (`{plain}`). */
   readonly plain?: boolean
+  /**
+   * A generated table's cell under a scenario other than the page's: explained, with the other
+   * scenarios' cells of the same figure, by one popover (pipeline/scenario-popover.ts).
+   */
+  readonly byScenario?: boolean
   /** Where it stands in the source; 0 for numbers the build generated. */
   readonly line: number
   readonly column: number

@@ -11,8 +11,8 @@ import { type ChartCacheStore, referencedDatasetNames, renderChartCached } from 
 import { isChartError } from '../charts/errors.ts'
 import { withSpecPosition } from '../charts/spec.ts'
 import { type ChartDrawing, svgSize, tooWide, toStandaloneSvg } from '../charts/svg.ts'
-import { chartTableHtml, tableColumns } from '../charts/table.ts'
 import type { Dataset } from '../model/index.ts'
+import { chartDataTable } from './chart-data-table.ts'
 import { specPlace } from './directives/chart.ts'
 import type { ChartSlot } from './records.ts'
 import type { ModelSession } from './session.ts'
@@ -86,9 +86,7 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
       ...about,
     },
   )
-  const tables = names.map((n) =>
-    datasets[n] ? chartTableHtml(datasets[n].rows, n, title, tableColumns(spec, n)) : '',
-  )
+  const tables = names.map((n) => chartDataTable(datasets[n], n, title, spec))
   figure.properties = { className: ['chart'], id }
   figure.children = [
     // The charts are files, not inline SVG: the page stays light, and a phone loads only the
@@ -156,11 +154,18 @@ export function narrowSpec(spec: Readonly<Record<string, unknown>>): Record<stri
     config: {
       ...config,
       legend: { orient: 'bottom', columns: 1, labelLimit: 300, ...config.legend },
-      axis: { labelLimit: 130, labelOverlap: true, ...config.axis },
+      axis: { labelLimit: 160, labelOverlap: true, labelExpr: WRAP_LABEL, ...config.axis },
       title: { anchor: 'start', frame: 'bounds', limit: NARROW_COLUMN, ...config.title },
     },
   }
 }
+
+/**
+ * A Vega expression that breaks an axis label longer than 20 characters at spaces into lines of
+ * at most 20 (a long category name would otherwise be cut with "…" on a phone). Shorter labels,
+ * and labels without spaces such as numbers, are unchanged.
+ */
+const WRAP_LABEL = "split(replace(datum.label, regexp('(?=.{21})(.{1,20}) ', 'g'), '$1\\n'), '\\n')"
 
 /** A chart title as lines of at most `width` characters (Vega draws an array as lines). */
 function wrapTitle(title: string, width: number): string[] {
@@ -174,9 +179,15 @@ function wrapTitle(title: string, width: number): string[] {
   return lines
 }
 
-/** The spec with every legend of its encodings placed below the plot, in at most two columns. */
-function narrowLegends(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(narrowLegends)
+/** Characters in a line of an axis or legend title on a phone. */
+const NARROW_TITLE_LINE = 30
+
+/**
+ * The spec with every legend of its encodings placed below the plot, in one column, and long
+ * axis and legend titles set as lines.
+ */
+function narrowLegends(value: unknown, vertical = false): unknown {
+  if (Array.isArray(value)) return value.map((v) => narrowLegends(v, vertical))
   if (value === null || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}
   for (const [key, inner] of Object.entries(value)) {
@@ -188,8 +199,17 @@ function narrowLegends(value: unknown): unknown {
       if (typeof legend.columns === 'number') legend.columns = 1
       delete legend.legendX
       delete legend.legendY
-      out[key] = legend
-    } else out[key] = narrowLegends(inner)
+      out[key] = narrowLegends(legend)
+    } else if (
+      key === 'title' &&
+      !vertical &&
+      typeof inner === 'string' &&
+      inner.length > NARROW_TITLE_LINE
+    )
+      // A title wider than a phone's plot runs off the drawing: lines instead. (A y axis's
+      // title runs along the plot's height, where it fits.)
+      out[key] = wrapTitle(inner, NARROW_TITLE_LINE)
+    else out[key] = narrowLegends(inner, vertical || key === 'y' || key === 'y2')
   }
   return out
 }

@@ -18,6 +18,7 @@ import { formatNumber } from '../format/number.ts'
 import { dependencyClosure, type Evaluation, quantileAt } from '../model/index.ts'
 import { citation } from './figure-element.ts'
 import type { ShownNumber } from './records.ts'
+import { scenarioLineId, scenarioPopover } from './scenario-popover.ts'
 import type { ModelSession } from './session.ts'
 import { sparkline } from './sparkline.ts'
 
@@ -50,12 +51,31 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
     }
     // The page table of the "Try your own numbers" panel (src/whatif) matches `data-n`.
     file.data.pageNumbers = numbers.map(([, record]) => record)
+    const byScenario = new Map<string, ShownNumber[]>()
+    for (const [, r] of numbers)
+      if (r.byScenario && r.figure !== undefined)
+        byScenario.set(r.figure, [...(byScenario.get(r.figure) ?? []), r])
     for (const [n, [node, record]] of numbers.entries()) {
-      // The shown text is part of the key: `$280` and `$279.74` are one figure, two popovers.
-      const key = `${record.scenario}\u0000${record.expression}\u0000${record.formatted}`
+      const grouped = record.byScenario === true && record.figure !== undefined
+      // The shown value is part of the key: `$280` and `$279.74` are one figure, two popovers;
+      // `70B` and `70B params` (the same value, with its unit named) are one.
+      const value = record.formatted.slice(0, record.formatted.length - record.suffix.length)
+      const key = grouped
+        ? `\u0000${record.figure}`
+        : `${record.scenario}\u0000${record.expression}\u0000${value}`
       let popover = popovers.get(key)
       if (!popover) {
-        popover = provenancePopover(`prov-${popovers.size + 1}`, record, popoverOptions)
+        const id = `prov-${popovers.size + 1}`
+        popover = grouped
+          ? scenarioPopover(
+              id,
+              record.figure as string,
+              byScenario.get(record.figure as string) ?? [],
+              options.session,
+              popoverOptions.scenarioListed,
+              options.bibliography,
+            )
+          : provenancePopover(id, record, popoverOptions)
         popovers.set(key, popover)
       }
       const id = String(popover.properties.id)
@@ -64,10 +84,12 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
         type: 'button',
         className: record.plain ? ['figure', 'figure-plain'] : ['figure'],
         dataFigure: record.expression,
-        dataScenario: record.scenario,
+        // Absent for the page's own scenario (most numbers): a third fewer bytes per button.
+        dataScenario:
+          record.scenario === options.session.defaultScenario ? undefined : record.scenario,
         dataN: n,
         popoverTarget: id,
-        ariaDescribedBy: [`${id}-what`],
+        ariaDescribedBy: [grouped ? scenarioLineId(id, record.scenario) : `${id}-what`],
       }
     }
     if (title) file.data.titleArticleHtml = toHtml(title.children)
@@ -76,6 +98,9 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
       h('section', { className: ['provenance-store'], ariaLabelledBy: 'how-computed' }, [
         h('h2', { id: 'how-computed', className: ['print-only'] }, [
           'How each number was computed',
+        ]),
+        h('p', { className: ['print-only'] }, [
+          `Under the scenario ${options.session.scenarioLabel(options.session.defaultScenario)} unless a number names another.`,
         ]),
         ...popovers.values(),
       ]),
@@ -102,10 +127,14 @@ function provenancePopover(id: string, record: ShownNumber, options: ProvenanceO
   const leaves = inputsOf(record.figures, evaluation).filter((input) => input !== single)
   if (leaves.length > 0)
     body.push(...inputsParagraphs(leaves, record.scenario, evaluation, options))
-  const label = options.session.scenarioLabel(record.scenario)
+  // The page's own scenario goes unsaid (the store's heading and the page footer name it).
+  const scenario =
+    record.scenario === options.session.defaultScenario
+      ? []
+      : [`Scenario: ${options.session.scenarioLabel(record.scenario)} · `]
   body.push(
     h('p', { className: ['provenance-meta'] }, [
-      `Scenario: ${label} · `,
+      ...scenario,
       h('code', [`npm run explain -- ${single ?? record.figures[0] ?? record.expression}`]),
     ]),
   )
@@ -223,14 +252,7 @@ function spread(record: ShownNumber, session: ModelSession): ElementContent[] {
   const p95 = quantileAt(sorted, 0.95)
   if (!(p95 > p5)) return []
   const interval = formatInterval(p5, p95, record.format)
-  return [
-    intervalLine(interval, session),
-    sparkline(
-      sorted,
-      record.value,
-      `Distribution over ${sample.count} draws; 90% between ${interval}`,
-    ),
-  ]
+  return [intervalLine(interval, session), sparkline(sorted, record.value)]
 }
 
 function intervalLine(interval: string, session: ModelSession): Element {

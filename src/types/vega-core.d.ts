@@ -9,8 +9,8 @@ declare module 'vega-parser' {
 }
 declare module 'vega-scenegraph' {
   export { resetSVGDefIds } from 'vega'
-  /** How text is measured: by canvas, or estimated from the font size as on Node. */
-  export const textMetrics: { canvas(use: boolean): void }
+  /** How Vega measures text; the build and the page both set `width` (charts/text-width.ts). */
+  export const textMetrics: { width: (item: never, text?: unknown) => number }
 }
 declare module 'vega-dataflow' {
   /** The transform registry the parser looks names up in. */

@@ -8,7 +8,6 @@
 import type { Spec as VegaSpec } from 'vega'
 import type { VFile } from 'vfile'
 import { type ChartCacheStore, compileChartCached } from '../charts/cache.ts'
-import { type TableColumn, tableColumns } from '../charts/table.ts'
 import type { ModelSession } from '../pipeline/session.ts'
 import { pointRows } from './chart-rows.ts'
 
@@ -24,8 +23,8 @@ export interface ChartRedraw {
   readonly title?: string
   readonly wide: VegaSpec
   readonly narrow: VegaSpec
-  /** Columns of each dataset's data table, where the spec names them (`usermeta.dataTables`). */
-  readonly columns: Readonly<Record<string, readonly TableColumn[]>>
+  /** How each dataset's data table is laid out, where the spec says (`usermeta.dataTables`). */
+  readonly tables: Readonly<Record<string, unknown>>
 }
 
 /** The shape of `whatif-charts.json`. */
@@ -54,13 +53,22 @@ export async function whatifChartsJson(
       ...(typeof wide.drawn.title === 'string' ? { title: wide.drawn.title } : {}),
       wide: await compileChartCached({ ...wide.drawn }, store),
       narrow: await compileChartCached({ ...narrow.drawn }, store),
-      columns: Object.fromEntries(
-        wide.datasets.flatMap((name) => {
-          const columns = tableColumns(wide.drawn, name)
-          return columns ? [[name, columns]] : []
-        }),
-      ),
+      tables: tableLayouts(wide.drawn, wide.datasets),
     })
   }
   return `${JSON.stringify({ version: 1, charts } satisfies ChartRedraws)}\n`
+}
+
+/** The spec's data table layouts of the chart's datasets. */
+function tableLayouts(
+  spec: Readonly<Record<string, unknown>>,
+  names: readonly string[],
+): Record<string, unknown> {
+  const usermeta = spec.usermeta as { dataTables?: Record<string, unknown> } | undefined
+  return Object.fromEntries(
+    names.flatMap((name) => {
+      const layout = usermeta?.dataTables?.[name]
+      return layout === undefined ? [] : [[name, layout]]
+    }),
+  )
 }

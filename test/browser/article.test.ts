@@ -341,7 +341,7 @@ if (!executablePath) {
       await context.close()
     })
 
-    test('at 390px nothing in a chart is wider than the screen, and the text is legible', async () => {
+    test('at 390px nothing in a chart is wider than the screen, no text is cut, and it is legible', async () => {
       const { page, context } = await open(article, 390)
       const charts = page.locator('figure.chart')
       assert.ok((await charts.count()) > 0, 'the article has charts')
@@ -356,9 +356,21 @@ if (!executablePath) {
             .map(([tag, r]) => `${tag} ${Math.round(r.left)}–${Math.round(r.right)}`)
           // Chart text is set at 13 px; the drawing may only shrink so far.
           const scale = img ? img.getBoundingClientRect().width / img.naturalWidth : 1
-          return { id: figure.id, wide, scale, src: img?.currentSrc ?? '' }
+          // No text of either drawing (titles, axis labels, legends) is cut short with "…".
+          const cut: string[] = []
+          for (const url of new Set([img?.currentSrc ?? '', img?.src ?? ''].filter(Boolean))) {
+            const svg = new DOMParser().parseFromString(
+              await (await fetch(url)).text(),
+              'image/svg+xml',
+            )
+            for (const text of svg.querySelectorAll('text, tspan'))
+              if (text.textContent?.trim().endsWith('…'))
+                cut.push(`${url.replace(/^.*\//, '')}: ${text.textContent}`)
+          }
+          return { id: figure.id, wide, scale, src: img?.currentSrc ?? '', cut }
         })
         assert.deepEqual(report.wide, [], `${report.id}: wider than the 390px screen`)
+        assert.deepEqual(report.cut, [], `${report.id}: text cut short`)
         assert.match(report.src, /-narrow\.svg$/, `${report.id}: the phone drawing`)
         assert.ok(report.scale * 13 >= 12, `${report.id}: text at ${report.scale * 13}px`)
       }

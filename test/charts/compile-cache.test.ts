@@ -25,7 +25,10 @@ test('a compiled spec is stored, then read back rather than compiled again', asy
   const writes: string[] = []
   const counting = {
     read: store.read,
-    write: (k: string, v: string) => (writes.push(k), store.write(k, v)),
+    write: (key: string, value: string) => {
+      writes.push(key)
+      return store.write(key, value)
+    },
   }
   const first = await compileChartCached({ ...spec }, counting)
   assert.equal(JSON.stringify(first), JSON.stringify(await compileChart({ ...spec })))
