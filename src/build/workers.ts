@@ -42,16 +42,20 @@ export async function buildArticles(
   let next = 0
   const take = (): Job | undefined =>
     next < names.length ? { index: next, name: names[next++] as string } : undefined
+  const here = async () => {
+    for (let job = take(); job; job = take()) await done(job.index, await local(job.name))
+  }
+  // The first article is built here before any worker starts: it draws the charts (with the
+  // chart worker) and stores them, so the workers' articles find them drawn instead of drawing
+  // them again on a core that is busy.
+  const first = take()
+  if (first) await done(first.index, await local(first.name))
   const threads = compiled
-    ? Math.min(options.workers ?? 0, Math.floor(names.length / ARTICLES_PER_THREAD) - 1)
+    ? Math.min(options.workers ?? 0, Math.floor((names.length - 1) / ARTICLES_PER_THREAD) - 1)
     : 0
   const work: Promise<void>[] = []
   for (let i = 0; i < threads; i++) work.push(inWorker(options, take, done))
-  work.push(
-    (async () => {
-      for (let job = take(); job; job = take()) await done(job.index, await local(job.name))
-    })(),
-  )
+  work.push(here())
   await Promise.all(work)
   return threads + 1
 }

@@ -52,7 +52,10 @@ export function createParser() {
  * articles share text. Kept for the process, like any parser.
  */
 let parser: ReturnType<typeof createParser> | undefined
-export const parseArticle = incrementalParser((file) => (parser ??= createParser()).parse(file))
+export const parseArticle = incrementalParser((file) => {
+  parser ??= createParser()
+  return parser.parse(file)
+})
 
 /** A processor for one build; reusable across pages and rebuilds. Parse with parseArticle. */
 export function createProcessor(options: ProcessorOptions) {
