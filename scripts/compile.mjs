@@ -60,14 +60,21 @@ async function compile() {
 
 /**
  * The "Try your own numbers" panel's code for the browser: the model, the formatter and the
- * panel in one minified module, lib/browser/whatif.js, which the build copies to dist/assets/.
+ * panel in one minified module, lib/browser/whatif.js, and the Vega runtime that redraws charts
+ * in another, lib/browser/whatif-charts.js, which the panel imports only when a chart must be
+ * redrawn. The build copies both to dist/assets/.
  */
 async function compileBrowser(build) {
+  await compileBrowserModule(build, 'whatif.ts', 'whatif.js')
+  await compileBrowserModule(build, 'charts.ts', 'whatif-charts.js')
+}
+
+async function compileBrowserModule(build, source, output) {
   const dir = join(root, 'lib', 'browser')
   mkdirSync(dir, { recursive: true })
-  const outfile = join(dir, 'whatif.js')
+  const outfile = join(dir, output)
   await build({
-    entryPoints: [join(root, 'src', 'browser', 'whatif.ts')],
+    entryPoints: [join(root, 'src', 'browser', source)],
     outfile: `${outfile}.${process.pid}.tmp`,
     bundle: true,
     platform: 'browser',

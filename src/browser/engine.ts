@@ -10,7 +10,8 @@ import { formatWithUnit } from '../format/figure.ts'
 import { formatNumber } from '../format/number.ts'
 import { type CompiledModel, type Evaluation, evaluate } from '../model/evaluate.ts'
 import { parseSetting, scenarioOverrides } from '../model/overrides.ts'
-import type { CostModel } from '../model/types.ts'
+import type { CostModel, Dataset } from '../model/types.ts'
+import { pointRows } from '../whatif/chart-rows.ts'
 import type { PageTable, TableExpr } from '../whatif/types.ts'
 
 /** Input values the reader set, by input id, in the order set. */
@@ -40,6 +41,14 @@ export interface Engine {
   refuse(id: string, value: number): string | undefined
   /** A scenario's own input values (a starting point for the panel). */
   scenarioValues(name: string): Map<string, number>
+  /**
+   * A chart's datasets under the reader's values, as `build --set` computes them; undefined if
+   * one needs Monte Carlo draws. The values must have passed `compute`.
+   */
+  chartRows(
+    values: ReaderValues,
+    names: readonly string[],
+  ): Record<string, Dataset['rows']> | undefined
 }
 
 function figuresOf(node: TableExpr, out: string[] = []): string[] {
@@ -175,7 +184,20 @@ export function createEngine(model: CostModel, compiled: CompiledModel, table: P
   }
   const scenarioValues = (name: string): Map<string, number> =>
     new Map([...scenarioOverrides(compiled, model.scenarios, name)].map(([id, o]) => [id, o.value]))
-  return { table, compiled, compute, refuse, scenarioValues }
+  const chartRows = (values: ReaderValues, names: readonly string[]) =>
+    // The session's evaluator (src/pipeline/session.ts): the scenario's values, the reader's as
+    // `--set` on top, then the chart's own sweep values.
+    pointRows(
+      model,
+      (scenario, extra) => {
+        const inputs = new Map(baseOf(scenario))
+        for (const [id, v] of values) inputs.set(id, v)
+        for (const [id, v] of extra ?? []) inputs.set(id, v)
+        return evaluate(compiled, inputs)
+      },
+      names,
+    )
+  return { table, compiled, compute, refuse, scenarioValues, chartRows }
 }
 
 /** `#set=price.gpuHour:1.25,human.price.conservative:0.5` → values; unknown parts are skipped. */

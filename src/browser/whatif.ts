@@ -5,12 +5,12 @@
  * table (whatif.json, written by the build) and the same model and formatter code that built
  * the page (engine.ts). No eval, no inline script or style: it runs under a strict CSP.
  */
-import { formatWithUnit, substituteFormula } from '../format/figure.ts'
 import { formatNumber } from '../format/number.ts'
-import { dependencyClosure, type Evaluation } from '../model/evaluate.ts'
 import { articleCostModel, articleModel } from '../model/index.ts'
 import type { PageTable, TableInput } from '../whatif/types.ts'
+import { chartRedraws } from './chart-redraw.ts'
 import { createEngine, type Engine, formatHash, type PageState, parseHash } from './engine.ts'
+import { popoverSlots } from './popovers.ts'
 
 let started: Promise<Controller> | undefined
 
@@ -40,6 +40,7 @@ async function load(panel: HTMLDetailsElement): Promise<Controller> {
   const table = (await response.json()) as PageTable
   const engine = createEngine(articleCostModel, articleModel, table)
   const page = pageElements(table)
+  const charts = chartRedraws(engine)
   const body = panel.querySelector('.whatif-body') ?? panel
   const ui = buildPanel(engine, body)
   let values = new Map<string, number>()
@@ -55,6 +56,7 @@ async function load(panel: HTMLDetailsElement): Promise<Controller> {
     ui.status('')
     ui.sync(values)
     page.render(state, values)
+    charts.render(values)
     // The URL follows a moment later: replaceState costs more than recomputing the page.
     if (updateUrl) {
       clearTimeout(urlTimer)
@@ -92,20 +94,19 @@ function pageElements(table: PageTable) {
   for (const element of document.querySelectorAll<HTMLElement>('[data-claim]'))
     claims[Number(element.dataset.claim)] = element
   const popovers = popoverSlots(numbers, table)
-  // Intervals and sparklines come from Monte Carlo draws at the author's inputs: hidden, not
-  // left standing next to numbers they no longer describe.
+  // Intervals and sparklines come from Monte Carlo draws at the author's inputs (drawing them
+  // again would cost far more than a frame): hidden in the text and the popovers, not left
+  // standing next to numbers they no longer describe. Popovers keep the interval's line, marked
+  // as the article's; the banner says why the text has none.
+  // A figure's popover for every scenario has no one value to follow: its lines go stale too.
   const stale = [
     ...document.querySelectorAll<HTMLElement>(
-      '.interval, .provenance-interval, .provenance svg, .provenance-scenarios',
+      '.interval, .provenance .sparkline, .provenance-scenarios, .provenance-by-scenario .provenance-interval',
     ),
   ]
-  // Charts are not redrawn yet: each says so while the page shows the reader's numbers.
-  for (const chart of document.querySelectorAll('figure.chart')) {
-    const note = document.createElement('p')
-    note.className = 'whatif-chart-note whatif-when-active'
-    note.textContent = "This chart shows the article's numbers, not yours; its caption shows yours."
-    chart.querySelector('figcaption')?.before(note) ?? chart.append(note)
-  }
+  const intervalsNote = document.querySelector('.interval')
+    ? " The 90% intervals are the article's, from its own inputs: the text leaves them out while it shows yours."
+    : ''
   const header = document.querySelector('.article-header') ?? document.body
   const banner = document.createElement('div')
   banner.className = 'whatif-banner'
@@ -132,7 +133,7 @@ function pageElements(table: PageTable) {
       if (element && text !== undefined && element.textContent !== text) element.textContent = text
     }
     for (let k = 0; k < claims.length; k++) markClaim(claims[k], table, k, state, active)
-    popovers.render(state, active)
+    popovers.render(state, active, values)
     if (active !== wasActive)
       for (const element of stale) element.classList.toggle('whatif-stale', active)
     wasActive = active
@@ -141,7 +142,7 @@ function pageElements(table: PageTable) {
     bannerText.textContent = active
       ? `This page shows your numbers, not the author's: ${[...values]
           .map(([id, v]) => `${labelOf(table, id)} ${v}`)
-          .join(', ')}.`
+          .join(', ')}.${intervalsNote}`
       : ''
     live.textContent = headline
       ? `${active ? 'At your numbers' : "At the article's numbers"}: ${headline.textContent?.trim()}`
@@ -179,134 +180,6 @@ function markClaim(
     note.remove()
     if (!block.querySelector('.whatif-claim-note')) block.classList.remove('whatif-claim-fails')
   }
-}
-
-/**
- * The parts of each popover that show values: what the number is, the formula with values and
- * the list of inputs. Each popover is shared by identical numbers; the first one describes it.
- * A popover is brought up to date when it opens (and all of them before printing, where they
- * are the appendix), so a change costs nothing for the hundreds nobody is looking at.
- */
-function popoverSlots(numbers: HTMLElement[], table: PageTable) {
-  interface Slot {
-    readonly n: number
-    readonly popover: HTMLElement
-    readonly what: Text | undefined
-    readonly values: HTMLElement | null
-    readonly items: readonly Text[]
-    readonly original: readonly string[]
-    /** The state it shows (undefined: the author's). */
-    shows: PageState | undefined
-  }
-  const slots: Slot[] = []
-  const seen = new Set<string>()
-  let latest: Extract<PageState, { ok: true }> | undefined
-  for (const [n, button] of numbers.entries()) {
-    const id = button?.getAttribute('popovertarget')
-    const popover = id ? document.getElementById(id) : null
-    if (!id || !popover || seen.has(id)) continue
-    // A figure's popover for every scenario has no one value to follow: its lines go stale.
-    if (popover.classList.contains('provenance-by-scenario')) continue
-    seen.add(id)
-    const what = popover.querySelector('.provenance-what')?.lastChild
-    const values = popover.querySelector<HTMLElement>('.provenance-values')
-    const items = [...popover.querySelectorAll('.provenance-inputs li')]
-      .map((li) => li.firstChild)
-      .filter((t): t is Text => t instanceof Text)
-    const slot: Slot = {
-      n,
-      popover,
-      what: what instanceof Text ? what : undefined,
-      values,
-      items,
-      original: [
-        what?.textContent ?? '',
-        values?.textContent ?? '',
-        ...items.map((t) => t.textContent ?? ''),
-      ],
-      shows: undefined,
-    }
-    slots.push(slot)
-    popover.addEventListener('beforetoggle', (event) => {
-      if ((event as ToggleEvent).newState === 'open') update(slot)
-    })
-  }
-  const update = (slot: Slot) => {
-    if (slot.shows === latest) return
-    slot.shows = latest
-    const entry = table.numbers[slot.n]
-    const evaluation =
-      latest && entry ? latest.evaluations.get(table.scenarios[entry.s] ?? '') : undefined
-    if (!latest || !entry || !evaluation) {
-      if (slot.what) slot.what.textContent = slot.original[0] ?? ''
-      if (slot.values) slot.values.textContent = slot.original[1] ?? ''
-      slot.items.forEach((text, i) => {
-        text.textContent = slot.original[i + 2] ?? ''
-      })
-      return
-    }
-    if (slot.what) slot.what.textContent = `: ${latest.texts[slot.n] ?? ''}`
-    const figure = typeof entry.e === 'string' ? entry.e : undefined
-    if (slot.values) slot.values.textContent = valuesLine(evaluation, figure, entry.e)
-    const leaves = inputIds(evaluation, figure, entry.e)
-    slot.items.forEach((text, i) => {
-      const id = leaves[i]
-      if (id) text.textContent = inputLine(evaluation, id)
-    })
-  }
-  window.addEventListener('beforeprint', () => {
-    for (const slot of slots) update(slot)
-  })
-  const render = (state: Extract<PageState, { ok: true }>, active: boolean) => {
-    latest = active ? state : undefined
-    for (const slot of slots) if (slot.popover.matches(':popover-open')) update(slot)
-  }
-  return { render }
-}
-
-function figuresIn(e: PageTable['numbers'][number]['e'], out: string[] = []): string[] {
-  if (typeof e === 'string') return [e]
-  if (e.type === 'figure' && !out.includes(e.id)) out.push(e.id)
-  if (e.type === 'unary') figuresIn(e.argument, out)
-  if (e.type === 'binary') {
-    figuresIn(e.left, out)
-    figuresIn(e.right, out)
-  }
-  if (e.type === 'call') for (const a of e.arguments) figuresIn(a, out)
-  return out
-}
-
-/** The popover's values line, as rehype-provenance writes it. */
-function valuesLine(
-  evaluation: Evaluation,
-  figure: string | undefined,
-  e: PageTable['numbers'][number]['e'],
-): string {
-  if (figure) {
-    const p = evaluation.figure(figure).provenance
-    return p.kind === 'derived' ? `= ${substituteFormula(p.formula, evaluation)}` : ''
-  }
-  const values = figuresIn(e)
-    .filter((f) => evaluation.has(f))
-    .map((f) => `${f} = ${formatWithUnit(evaluation.figure(f))}`)
-  return `where ${values.join('; ')}`
-}
-
-function inputIds(
-  evaluation: Evaluation,
-  figure: string | undefined,
-  e: PageTable['numbers'][number]['e'],
-): string[] {
-  return dependencyClosure(evaluation, figuresIn(e)).filter(
-    (id) => evaluation.figure(id).provenance.kind === 'input' && id !== figure,
-  )
-}
-
-function inputLine(evaluation: Evaluation, id: string): string {
-  const figure = evaluation.figure(id)
-  const p = figure.provenance
-  const changed = p.kind === 'input' && p.overridden ? ' (changed)' : ''
-  return `${figure.label}: ${formatWithUnit(figure)}${changed} (`
 }
 
 /** The panel's form: a scenario picker, one field per input, reset. */

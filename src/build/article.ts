@@ -27,6 +27,7 @@ import { pageMeta } from '../site/page-meta.ts'
 import { socialImage } from '../site/publish.ts'
 import { type PublishedArticle, socialImagePath } from '../site/published.ts'
 import { absoluteUrl } from '../site/site-url.ts'
+import { whatifChartsJson } from '../whatif/charts.ts'
 import { whatifJson } from '../whatif/files.ts'
 import type { BuildOptions } from './options.ts'
 
@@ -185,6 +186,10 @@ async function buildArticleFiles(
     [`${slug}/figures.json`, figuresJson(file, session, { commit, modelHash })],
     ...(file.data.charts ?? []).map((chart) => [`${slug}/${chart.file}`, chart.svg] as const),
     [`${slug}/whatif.json`, whatifJson(file, session)],
+    [
+      `${slug}/whatif-charts.json`,
+      await whatifChartsJson(file, session, context.effects.chartStore),
+    ],
     [`${slug}/claims.json`, `${JSON.stringify(file.data.claims ?? [], null, 2)}\n`],
     [socialImagePath(slug), await image],
   ]

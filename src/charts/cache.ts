@@ -8,9 +8,11 @@ import { readFileSync } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import type { Spec as VegaSpec } from 'vega'
 import {
   CHART_RENDERER_VERSION,
   type ChartInput,
+  compileChart,
   type RenderedChart,
   renderChart,
   renderVegaSvg,
@@ -157,6 +159,51 @@ export async function renderChartCached(
   const { svg } = await render(input)
   await store.write(key, svg)
   return { svg, key, fromCache: false }
+}
+
+/** The key of a spec compiled to Vega: the spec, the theme and the library versions. */
+function compiledChartKey(spec: unknown): string {
+  const material = canonicalJson({
+    vega: true,
+    renderer: CHART_RENDERER_VERSION,
+    libraries: LIBRARY_VERSIONS,
+    theme: chartTheme,
+    spec,
+  })
+  return createHash('sha256').update(material).digest('hex')
+}
+
+/** Specs the chart worker compiled while drawing them (JSON), by compiled key. */
+const compiledAhead = new Map<string, string>()
+
+/** Registers a spec compiled by the chart worker, so this thread need not load Vega-Lite for it. */
+export function compiledChartAhead(spec: unknown, json: string): void {
+  compiledAhead.set(compiledChartKey(spec), json)
+}
+
+/**
+ * A Vega-Lite spec compiled to Vega (compileChart) through the same store, so a build whose
+ * charts are all cached does not load Vega-Lite to compile them for the page either; on a cold
+ * build the chart worker usually compiled it already, with its drawing.
+ */
+export async function compileChartCached(
+  spec: Record<string, unknown>,
+  store: ChartCacheStore,
+): Promise<VegaSpec> {
+  const key = compiledChartKey(spec)
+  const stored = await store.read(key)
+  if (stored?.startsWith('{')) {
+    try {
+      return JSON.parse(stored) as VegaSpec
+    } catch {
+      // damaged: compiled again and overwritten
+    }
+  }
+  const ahead = compiledAhead.get(key)
+  compiledAhead.delete(key)
+  const json = ahead ?? JSON.stringify(await compileChart(spec))
+  await store.write(key, json)
+  return JSON.parse(json) as VegaSpec
 }
 
 /**

@@ -103,6 +103,15 @@ export async function renderVegaSvg(
   return exclusive(() => runToSvg(vegaSpec, datasets))
 }
 
+/**
+ * Step 2 alone: the Vega spec a validated Vega-Lite spec compiles to, theme included. The page's
+ * "Try your own numbers" panel redraws charts from it with the Vega runtime only.
+ */
+export async function compileChart(spec: Record<string, unknown>): Promise<VegaModule.Spec> {
+  await loadLibraries()
+  return compileToVega(spec)
+}
+
 /** The prefix becomes part of ids and `url(#…)` references, so keep it to safe characters. */
 function assertIdPrefix(idPrefix: string): void {
   if (!/^[A-Za-z][\w-]*$/.test(idPrefix)) {
@@ -170,7 +179,8 @@ async function runToSvg(spec: VegaModule.Spec, datasets: ChartDatasets): Promise
     insertDatasets(view, spec, datasets)
     await view.runAsync()
     const svg = await view.toSVG()
-    if (messages.length > 0) throw new ChartError(chartMessages.warning(unique(messages)))
+    const problems = messages.filter((m) => !emptyLayerExtent(m, datasets))
+    if (problems.length > 0) throw new ChartError(chartMessages.warning(unique(problems)))
     return svg
   } catch (error) {
     if (error instanceof ChartError) throw error
@@ -178,6 +188,19 @@ async function runToSvg(spec: VegaModule.Spec, datasets: ChartDatasets): Promise
   } finally {
     view?.finalize()
   }
+}
+
+/**
+ * Vega's warning for the extent of a field in no rows. A dataset may be empty at some inputs (the
+ * heatmap's 10× line lies wholly outside the grid when human labels are dear): the layer then
+ * draws nothing and the shared scale takes its domain from the other layers, which is right, so
+ * the warning is not a problem in the spec. With every dataset filled it still is one.
+ */
+function emptyLayerExtent(message: string, datasets: ChartDatasets): boolean {
+  return (
+    /^Infinite extent for field /.test(message) &&
+    Object.values(datasets).some((rows) => rows.length === 0)
+  )
 }
 
 /**

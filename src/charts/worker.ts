@@ -8,8 +8,14 @@
  * a worker: the worker imports that same file. Under a TypeScript loader (tests) nothing changes.
  */
 import { isMainThread, parentPort, Worker } from 'node:worker_threads'
-import { type ChartCacheStore, drawingAhead, rawChartKey, referencedDatasetNames } from './cache.ts'
-import { renderVegaSvg } from './render.ts'
+import {
+  type ChartCacheStore,
+  compiledChartAhead,
+  drawingAhead,
+  rawChartKey,
+  referencedDatasetNames,
+} from './cache.ts'
+import { compileChart, renderVegaSvg } from './render.ts'
 import { parseSpecJson } from './spec.ts'
 import { type ChartDrawing, tooWide } from './svg.ts'
 import type { ChartDatasets } from './validate.ts'
@@ -25,6 +31,8 @@ interface Job {
 interface Answer {
   readonly key: string
   readonly svg?: string
+  /** The spec compiled to Vega (JSON), for the page's "Try your own numbers" redraws. */
+  readonly vega?: string
 }
 
 const compiled = import.meta.url.endsWith('/lib/article.mjs')
@@ -71,6 +79,11 @@ export async function drawChartsAhead(
   // The worker asks for one job at a time, so the jobs it has not started stay here, where the
   // page can withdraw one and draw it itself rather than wait (both cores draw at the end).
   const queue = [...jobs]
+  const specOf = new Map<string, Record<string, unknown>>()
+  for (const job of jobs) {
+    specOf.set(job.key, job.drawing.spec)
+    specOf.set(job.fittedKey, job.drawing.fitted)
+  }
   const pending = new Map<string, (svg: string | undefined) => void>()
   const settle = (key: string, svg: string | undefined) => {
     pending.get(key)?.(svg)
@@ -96,8 +109,10 @@ export async function drawChartsAhead(
     else void worker.terminate()
   }
   worker.on('message', (answer: Answer | 'ready') => {
-    if (answer === 'ready') next()
-    else settle(answer.key, answer.svg)
+    if (answer === 'ready') return next()
+    const spec = specOf.get(answer.key)
+    if (answer.vega && spec) compiledChartAhead(spec, answer.vega)
+    settle(answer.key, answer.svg)
   })
   const failed = () => {
     queue.length = 0
@@ -114,7 +129,9 @@ export function chartWorkerMain(): void {
   const draw = async (key: string, spec: Record<string, unknown>, datasets: ChartDatasets) => {
     try {
       const svg = await renderVegaSvg(spec, datasets)
-      port.postMessage({ key, svg })
+      // Compiled again (a few ms, the libraries are loaded): the page's main thread then need
+      // not load Vega-Lite to write whatif-charts.json.
+      port.postMessage({ key, svg, vega: JSON.stringify(await compileChart(spec)) })
       return svg
     } catch {
       port.postMessage({ key })

@@ -132,6 +132,24 @@ export const messages = {
     reason: `Unexpected unknown dataset ${code(name)} in ${code(src)}, expected a dataset the model provides`,
     hint: suggestion ? `did you mean ${code(suggestion)}?` : 'datasets are defined by the model',
   }),
+  unknownInputIn: (id: string, attribute: string, suggestion: string | undefined) => ({
+    reason: `Unexpected unknown input ${code(id)} in ${code(attribute)}, expected an input id`,
+    hint: suggestion
+      ? `did you mean ${code(suggestion)}?`
+      : 'run `npm run figures` to list the inputs',
+  }),
+  derivedInputIn: (id: string, attribute: string, dependencies: readonly string[]) => ({
+    reason: `Unexpected computed figure ${code(id)} in ${code(attribute)}, expected an input a reader can change`,
+    hint: `offer inputs it is computed from: ${dependencies.slice(0, 6).join(', ')}${dependencies.length > 6 ? ', …' : ''}`,
+  }),
+  emptyInputs: () => ({
+    reason: 'Unexpected empty `inputs`, expected input ids separated by spaces',
+    hint: 'leave out `::whatif` for the default inputs',
+  }),
+  secondWhatif: () => ({
+    reason: 'Unexpected second `::whatif`, expected one per page',
+    hint: 'list every input the panel offers in one `::whatif{inputs="…"}`',
+  }),
   unknownFigureIn: (id: string, attribute: string, suggestion: string | undefined) => ({
     reason: `Unexpected unknown figure ${code(id)} in ${code(attribute)}, expected a figure id`,
     hint: suggestion ? `did you mean ${code(suggestion)}?` : undefined,

@@ -70,6 +70,7 @@ export const rules = {
   'unknown-citation': 'a citation key the bibliography does not have',
   'missing-references': 'citations without a `::references` list',
   'duplicate-references': 'more than one `::references` list',
+  'duplicate-whatif': 'more than one `::whatif` on a page',
   // Templates, site settings, the command line
   template: 'a template that fails to load, compile or render',
   'site-config': 'content/site.yaml that does not parse or validate',

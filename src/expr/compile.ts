@@ -5,7 +5,7 @@
  * expression was evaluated at its point values; here true and false are 1 and 0.
  */
 import type { ExprNode } from './ast.ts'
-import { roundTo } from './evaluate.ts'
+import { roundTo } from './round.ts'
 
 /**
  * The expression in one draw: `values` holds the draws of the scenario in force, the draw starts

@@ -19,6 +19,7 @@ import {
 import { ExprError, type ExprRuleId } from './error.ts'
 import { checkCall } from './functions.ts'
 import { parseExpression } from './parse.ts'
+import { roundTo } from './round.ts'
 
 /** A figure as the cost model reports it; `unit` is a symbol from src/model/units.ts. */
 export interface FigureValue {
@@ -238,17 +239,6 @@ function unitPreserving(apply: (value: number) => number): FunctionImpl {
     const x = numberArg(node, 0, env)
     return quantity(node, apply(x.value), x.unit)
   }
-}
-
-/** Half away from zero, as spreadsheets round; negative digits round to tens, hundreds, … */
-export function roundTo(value: number, digits: number): number {
-  const factor = 10 ** Math.abs(digits)
-  const magnitude = Math.abs(value)
-  // Beyond 2^53 a double has no fractional digits left to round; scaling would only overflow.
-  if (digits > 0 && magnitude * factor >= Number.MAX_SAFE_INTEGER) return value
-  const rounded =
-    digits >= 0 ? Math.round(magnitude * factor) / factor : Math.round(magnitude / factor) * factor
-  return Math.sign(value) * rounded
 }
 
 function roundDigits(node: CallNode, env: Env): number {

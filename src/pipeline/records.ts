@@ -85,10 +85,17 @@ export interface Claim {
 
 /** A rendered chart of the page, written next to it as a standalone SVG. */
 export interface ChartRecord {
+  /** The figure's id, and the SVG's id prefix (`-narrow` added for the phone drawing). */
   readonly id: string
   readonly src: string
   readonly file: string
   readonly svg: string
+  /** The Vega-Lite spec as drawn (the phone variant, fitted to its column): redrawn in the page. */
+  readonly drawn: Readonly<Record<string, unknown>>
+  /** The model datasets it reads. */
+  readonly datasets: readonly string[]
+  readonly title: string
+  readonly description: string
 }
 
 /** A heading for the table of contents. */

@@ -40,8 +40,8 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
   const description = hastToString(figure).replace(/\s+/g, ' ').trim()
   const title = typeof spec.title === 'string' ? spec.title : description
   const rows = Object.fromEntries(names.map((n) => [n, datasets[n]?.rows ?? []]))
-  let wide: string
-  let narrow: string
+  let wide: { svg: string; spec: Readonly<Record<string, unknown>> }
+  let narrow: typeof wide
   try {
     // Static SVG cannot be `width: "container"`: the same spec is drawn twice, for the column
     // at desktop width and for a phone, and the page picks one by media query.
@@ -53,7 +53,9 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
     // Each drawing is fitted to its column, so its text shows at its set size (13 px), not shrunk.
     const fit = async (drawing: ChartDrawing, suffix: string) => {
       const drawn = await render(drawing.spec, suffix)
-      return tooWide(drawn, drawing) ? render(drawing.fitted, suffix) : drawn
+      return tooWide(drawn, drawing)
+        ? { svg: await render(drawing.fitted, suffix), spec: drawing.fitted }
+        : { svg: drawn, spec: drawing.spec }
     }
     const [wideDrawing, narrowDrawing] = chartDrawings(spec)
     wide = await fit(wideDrawing, '')
@@ -73,9 +75,16 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
   const name = src.replace(/^.*\//, '').replace(/\.vl\.json$/, '')
   const wideFile = `charts/${name}.svg`
   const narrowFile = `charts/${name}-narrow.svg`
+  const about = { src, datasets: names, title, description }
   file.data.charts?.push(
-    { id, src, file: wideFile, svg: toStandaloneSvg(wide) },
-    { id: `${id}-narrow`, src, file: narrowFile, svg: toStandaloneSvg(narrow) },
+    { id, file: wideFile, svg: toStandaloneSvg(wide.svg), drawn: wide.spec, ...about },
+    {
+      id: `${id}-narrow`,
+      file: narrowFile,
+      svg: toStandaloneSvg(narrow.svg),
+      drawn: narrow.spec,
+      ...about,
+    },
   )
   const tables = names.map((n) => chartDataTable(datasets[n], n, title, spec))
   figure.properties = { className: ['chart'], id }
@@ -88,9 +97,9 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
           media: NARROW_MEDIA,
           srcSet: narrowFile,
           type: 'image/svg+xml',
-          ...svgSize(narrow),
+          ...svgSize(narrow.svg),
         }),
-        h('img', { src: wideFile, alt: `Chart: ${title}`, ...svgSize(wide) }),
+        h('img', { src: wideFile, alt: `Chart: ${title}`, ...svgSize(wide.svg) }),
       ]),
     ]),
     // The data table goes inside the caption: a figcaption must be a figure's first or last child.

@@ -32,5 +32,7 @@ declare module 'vfile' {
     citations: string[]
     /** Ids of the inputs tables on the page, by scenario: popovers link to them, not repeat them. */
     inputsTables: Record<string, string>
+    /** The inputs the "Try your own numbers" panel offers (`::whatif`); else the default list. */
+    whatifInputs: string[]
   }
 }

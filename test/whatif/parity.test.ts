@@ -25,8 +25,7 @@ test('the engine shows what build --set writes, at 50 random input vectors', asy
       const text = await disk.readText(path)
       if (!path.endsWith('.md')) return text
       // Charts are left out (their captions stay, as paragraphs): rendering them is most of a
-      // build's time, and the heatmap's data filter empties it at some inputs, a Vega warning
-      // that fails the build (a chart bug outside the panel).
+      // build's time. test/charts/article-inputs.test.ts draws the heatmap at these vectors.
       return text.replace(/\{required /g, '{').replace(/^::chart\[(.*)\]\{src="[^"]*"\}$/gm, '$1')
     },
   }

@@ -14,6 +14,7 @@ import { references } from './references.ts'
 import { scenario } from './scenario.ts'
 import type { DirectiveSpec } from './spec.ts'
 import { val } from './val.ts'
+import { whatif } from './whatif.ts'
 
 const all: readonly DirectiveSpec[] = [
   val,
@@ -28,6 +29,7 @@ const all: readonly DirectiveSpec[] = [
   claimsTable,
   inputsTable,
   references,
+  whatif,
 ]
 
 /** Directive specs by name. */

@@ -1,0 +1,74 @@
+/**
+ * The charts the panel can redraw at the reader's numbers, written next to the page as
+ * `whatif-charts.json`: each chart's drawings (desktop and phone) compiled to Vega at build
+ * time, so the page ships the Vega runtime but never Vega-Lite, with the datasets they read.
+ * Charts whose datasets need Monte Carlo draws are left out: they keep the article's drawing.
+ * A file of its own, fetched only when a chart is redrawn, so the panel's table stays small.
+ */
+import type { Spec as VegaSpec } from 'vega'
+import type { VFile } from 'vfile'
+import { type ChartCacheStore, compileChartCached } from '../charts/cache.ts'
+import type { ModelSession } from '../pipeline/session.ts'
+import { pointRows } from './chart-rows.ts'
+
+/** One chart the page can redraw. */
+export interface ChartRedraw {
+  /** The figure's id (the SVG's id prefix). */
+  readonly id: string
+  readonly datasets: readonly string[]
+  /**
+   * The spec's own title; without one, the drawing is titled by its caption, which the page
+   * reads at the reader's numbers, like the description (the build's is the caption's text).
+   */
+  readonly title?: string
+  readonly wide: VegaSpec
+  readonly narrow: VegaSpec
+  /** How each dataset's data table is laid out, where the spec says (`usermeta.dataTables`). */
+  readonly tables: Readonly<Record<string, unknown>>
+}
+
+/** The shape of `whatif-charts.json`. */
+export interface ChartRedraws {
+  readonly version: 1
+  readonly charts: readonly ChartRedraw[]
+}
+
+/** The page's redrawable charts as JSON text. */
+export async function whatifChartsJson(
+  file: VFile,
+  session: ModelSession,
+  store: ChartCacheStore,
+): Promise<string> {
+  const evaluate = (scenario: string, extra?: ReadonlyMap<string, number>) =>
+    extra ? session.evaluateWith(scenario, extra) : session.evaluation(scenario).evaluation
+  const records = file.data.charts ?? []
+  const charts: ChartRedraw[] = []
+  for (const wide of records) {
+    const narrow = records.find((r) => r.id === `${wide.id}-narrow`)
+    if (!narrow) continue
+    if (!pointRows(session.model, evaluate, wide.datasets)) continue
+    charts.push({
+      id: wide.id,
+      datasets: wide.datasets,
+      ...(typeof wide.drawn.title === 'string' ? { title: wide.drawn.title } : {}),
+      wide: await compileChartCached({ ...wide.drawn }, store),
+      narrow: await compileChartCached({ ...narrow.drawn }, store),
+      tables: tableLayouts(wide.drawn, wide.datasets),
+    })
+  }
+  return `${JSON.stringify({ version: 1, charts } satisfies ChartRedraws)}\n`
+}
+
+/** The spec's data table layouts of the chart's datasets. */
+function tableLayouts(
+  spec: Readonly<Record<string, unknown>>,
+  names: readonly string[],
+): Record<string, unknown> {
+  const usermeta = spec.usermeta as { dataTables?: Record<string, unknown> } | undefined
+  return Object.fromEntries(
+    names.flatMap((name) => {
+      const layout = usermeta?.dataTables?.[name]
+      return layout === undefined ? [] : [[name, layout]]
+    }),
+  )
+}
