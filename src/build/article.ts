@@ -162,11 +162,7 @@ async function buildArticleFiles(
     ...text,
     updated: frontmatter.updated ?? frontmatter.date,
     charts,
-    // The feed entry, made now from the page's tree (rewritten in place: the page is done),
-    // so no page's tree or HTML is held until the feed is written.
-    contentHtml: site.siteUrl
-      ? feedContentHtml(tree, absoluteUrl(site.siteUrl, `${slug}/`), charts)
-      : '',
+    contentHtml: '', // made below, once the page is handed over
   }
   // Drawn by resvg on a thread of its own while the page and its data files are made here.
   const image = socialImage(site, published, env.getFilter('longDate'))
@@ -181,6 +177,11 @@ async function buildArticleFiles(
     }),
   )
   if (pageReady) await pageReady(`${slug}/index.html`, page)
+  // The feed entry, made now from the page's tree (rewritten in place: the page is done), so no
+  // page's tree or HTML is held until the feed is written.
+  const contentHtml = site.siteUrl
+    ? feedContentHtml(tree, absoluteUrl(site.siteUrl, `${slug}/`), charts)
+    : ''
   const files: Array<readonly [string, string | Uint8Array]> = [
     ...(pageReady ? [] : [[`${slug}/index.html`, page] as const]),
     [`${slug}/figures.json`, figuresJson(file, session, { commit, modelHash })],
@@ -198,7 +199,7 @@ async function buildArticleFiles(
     diagnostics,
     files,
     claims: (file.data.claims ?? []).map((claim) => ({ ...claim, file: path })),
-    published,
+    published: { ...published, contentHtml },
     card: {
       slug,
       titleHtml: file.data.titleHtml ?? '',
