@@ -6,8 +6,8 @@
  * the change touches, plus one on each side, are parsed again, from the start of a line so
  * indentation keeps its meaning; the block after the change must come out as it was. Where a
  * partial parse could read differently from a whole one, the whole text is parsed: link or
- * footnote definitions (they change how text elsewhere parses), a region that would start with
- * front-matter fences, a block after the change that parses differently, or no reusable block.
+ * footnote definitions (they change how text elsewhere parses), a block after the change that
+ * parses differently, or no reusable block.
  * test/pipeline/incremental-parse.test.ts checks random edits against whole parses.
  */
 import type { Root, RootContent } from 'mdast'
@@ -57,10 +57,12 @@ function reparse(
   const oldEnd = toEnd ? before.length : offset(blocks[anchor], 'end')
   const delta = source.length - before.length
   if (start > prefix || oldEnd < before.length - suffix) return undefined
-  const region = source.slice(start, oldEnd + delta)
-  if (start > 0 && /^(---|\+\+\+)/.test(region)) return undefined
+  // Parsed after a blank line, which markdown ignores at the start of a text, so a region
+  // opening with `---` is a thematic break, as in the article, not front matter.
+  const pad = start > 0 ? 1 : 0
+  const region = `${pad ? '\n' : ''}${source.slice(start, oldEnd + delta)}`
   const parsed = parse(new VFile({ value: region })).children.map((node) =>
-    moved(node, start, countLines(source, start)),
+    moved(node, start - pad, countLines(source, start) - pad),
   )
   const lineDelta = countLines(source, source.length) - countLines(before, before.length)
   if (!toEnd) {

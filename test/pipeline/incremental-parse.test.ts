@@ -82,18 +82,24 @@ test('a chain of edits, as the writing loop makes them', () => {
   )
 })
 
-test('a small edit parses only near it', () => {
+test('a small edit parses only near it, after a thematic break too', () => {
   let parsed = 0
   const parse = incrementalParser((file) => {
     parsed += String(file.value).length
     return whole(String(file.value))
   })
   parse(new VFile({ value: article }))
-  parsed = 0
-  const at = article.indexOf('\n\n', article.length / 2) + 2
-  const next = `${article.slice(0, at)}A new sentence. ${article.slice(at)}`
-  assert.deepEqual(parse(new VFile({ value: next })), whole(next))
-  assert.ok(parsed > 0 && parsed < article.length / 4, `parsed ${parsed} characters again`)
+  const middle = article.indexOf('\n\n', article.length / 2) + 2
+  // The paragraph after the first `---` below the front matter: its region opens with the rule.
+  const afterRule = article.indexOf('\n\n---\n\n', article.indexOf('\n---\n', 3) + 5) + 7
+  assert.ok(afterRule > 7)
+  for (const at of [middle, afterRule]) {
+    parsed = 0
+    const next = `${article.slice(0, at)}A new sentence. ${article.slice(at)}`
+    assert.deepEqual(parse(new VFile({ value: next })), whole(next))
+    assert.ok(parsed > 0 && parsed < article.length / 4, `parsed ${parsed} characters again`)
+    parse(new VFile({ value: article }))
+  }
 })
 
 function whole_(file: VFile): Root {
