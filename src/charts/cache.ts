@@ -311,6 +311,33 @@ export function fsChartCacheStore(dir: string): ChartCacheStore {
   }
 }
 
+/**
+ * `store` with the last `limit` entries it read or wrote kept in memory as well. Entries are
+ * immutable (a key names its content), so a kept one is never stale: `npm run dev` takes its
+ * charts from memory on each rebuild instead of waiting on forty file reads.
+ */
+export function rememberingChartStore(store: ChartCacheStore, limit = 256): ChartCacheStore {
+  const kept = new Map<string, string>()
+  const keep = (key: string, svg: string) => {
+    kept.delete(key)
+    kept.set(key, svg)
+    if (kept.size > limit) kept.delete(kept.keys().next().value as string)
+  }
+  return {
+    async read(key) {
+      const found = kept.get(key)
+      if (found !== undefined) return found
+      const svg = await store.read(key)
+      if (svg !== undefined) keep(key, svg)
+      return svg
+    },
+    async write(key, svg) {
+      await store.write(key, svg)
+      keep(key, svg)
+    },
+  }
+}
+
 /** A cache that lives as long as the process, for `npm run dev` and tests. */
 export function memoryChartCacheStore(): ChartCacheStore {
   const entries = new Map<string, string>()

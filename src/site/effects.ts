@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { type ChartCacheStore, fsChartCacheStore } from '../charts/cache.ts'
+import { type ChartCacheStore, fsChartCacheStore, rememberingChartStore } from '../charts/cache.ts'
 import type { TextMemo } from '../pipeline/rehype-highlight.ts'
 import { readSourceText } from '../read/decode.ts'
 
@@ -36,7 +36,7 @@ export function fsEffects(root: string, memo: TextMemo = memoryMemo()): BuildEff
         .sort(),
     commit: () => gitCommit(root),
     memo,
-    chartStore: fsChartCacheStore(join(root, '.cache', 'charts')),
+    chartStore: rememberingChartStore(fsChartCacheStore(join(root, '.cache', 'charts'))),
   }
 }
 

@@ -2,13 +2,14 @@ import assert from 'node:assert/strict'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { after, describe, it } from 'node:test'
+import { after, describe, it, test } from 'node:test'
 import {
   canonicalJson,
   chartCacheKey,
   fsChartCacheStore,
   memoryChartCacheStore,
   referencedDatasetNames,
+  rememberingChartStore,
   renderChartCached,
 } from '../../src/charts/cache.ts'
 import { type ChartInput, renderChart } from '../../src/charts/render.ts'
@@ -93,4 +94,27 @@ describe('fsChartCacheStore', () => {
     await assert.rejects(store.read('../etc/passwd'), TypeError)
     await assert.rejects(store.write('x', '<svg/>'), TypeError)
   })
+})
+
+test('a remembering store serves what it read or wrote from memory, the last entries only', async () => {
+  const reads: string[] = []
+  const disk = memoryChartCacheStore()
+  const counting = {
+    read: (key: string) => {
+      reads.push(key)
+      return disk.read(key)
+    },
+    write: (key: string, svg: string) => disk.write(key, svg),
+  }
+  const store = rememberingChartStore(counting, 2)
+  const [a, b, c] = ['a', 'b', 'c'].map((x) => x.repeat(64))
+  await disk.write(a as string, '<svg>a</svg>')
+  assert.equal(await store.read(a as string), '<svg>a</svg>')
+  assert.equal(await store.read(a as string), '<svg>a</svg>')
+  assert.deepEqual(reads, [a], 'the second read came from memory')
+  await store.write(b as string, '<svg>b</svg>')
+  await store.write(c as string, '<svg>c</svg>')
+  assert.equal(await store.read(c as string), '<svg>c</svg>')
+  assert.equal(await store.read(a as string), '<svg>a</svg>')
+  assert.deepEqual(reads, [a, a], 'a was dropped from memory for b and c, and read again')
 })
