@@ -39,27 +39,11 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
   const caption = figure.children
   const description = hastToString(figure).replace(/\s+/g, ' ').trim()
   const title = typeof spec.title === 'string' ? spec.title : description
-  const rows = Object.fromEntries(names.map((n) => [n, datasets[n]?.rows ?? []]))
-  let wide: { svg: string; spec: Readonly<Record<string, unknown>> }
-  let narrow: typeof wide
+  let drawn: Drawn
   try {
-    // Static SVG cannot be `width: "container"`: the same spec is drawn twice, for the column
-    // at desktop width and for a phone, and the page picks one by media query.
-    const render = (variant: Readonly<Record<string, unknown>>, suffix: string) =>
-      renderChartCached(
-        { spec: variant, datasets: rows, idPrefix: `${id}${suffix}`, title, description },
-        options.store,
-      ).then((r) => r.svg)
-    // Each drawing is fitted to its column, so its text shows at its set size (13 px), not shrunk.
-    const fit = async (drawing: ChartDrawing, suffix: string) => {
-      const drawn = await render(drawing.spec, suffix)
-      return tooWide(drawn, drawing)
-        ? { svg: await render(drawing.fitted, suffix), spec: drawing.fitted }
-        : { svg: drawn, spec: drawing.spec }
-    }
-    const [wideDrawing, narrowDrawing] = chartDrawings(spec)
-    wide = await fit(wideDrawing, '')
-    narrow = await fit(narrowDrawing, '-narrow')
+    drawn = await drawnOnce(options.session, [JSON.stringify(spec), id, title, description], () =>
+      draw(spec, id, title, description, datasets, options.store),
+    )
   } catch (error) {
     if (!isChartError(error)) throw error
     const located = withSpecPosition(error, text, `content/${src}`)
@@ -72,21 +56,15 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
     m.note = `${specPlace(src, located.specLine, located.specColumn)}${located.hint ? `: ${located.hint}` : ''}`
     return
   }
+  const { wide, narrow, tables } = drawn
   const name = src.replace(/^.*\//, '').replace(/\.vl\.json$/, '')
   const wideFile = `charts/${name}.svg`
   const narrowFile = `charts/${name}-narrow.svg`
   const about = { src, datasets: names, title, description }
   file.data.charts?.push(
-    { id, file: wideFile, svg: toStandaloneSvg(wide.svg), drawn: wide.spec, ...about },
-    {
-      id: `${id}-narrow`,
-      file: narrowFile,
-      svg: toStandaloneSvg(narrow.svg),
-      drawn: narrow.spec,
-      ...about,
-    },
+    { id, file: wideFile, svg: wide.standalone, drawn: wide.spec, ...about },
+    { id: `${id}-narrow`, file: narrowFile, svg: narrow.standalone, drawn: narrow.spec, ...about },
   )
-  const tables = names.map((n) => chartDataTable(datasets[n], n, title, spec))
   figure.properties = { className: ['chart'], id }
   figure.children = [
     // The charts are files, not inline SVG: the page stays light, and a phone loads only the
@@ -112,6 +90,75 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
       ]),
     ]),
   ] as Element['children']
+}
+
+/** A chart's two drawings and its data tables: what the figure is made from. */
+interface Drawn {
+  readonly wide: Drawing
+  readonly narrow: Drawing
+  readonly tables: readonly string[]
+}
+
+interface Drawing {
+  readonly svg: string
+  readonly standalone: string
+  readonly spec: Readonly<Record<string, unknown>>
+}
+
+/**
+ * Drawn charts by session and by what they are drawn from (the spec's text, the figure's id,
+ * title and caption text): the session's datasets are fixed, so a rebuild under `npm run dev`,
+ * or another article placing the same chart, takes the drawing as it is.
+ */
+const drawnCharts = new WeakMap<ModelSession, Map<string, Drawn>>()
+
+async function drawnOnce(
+  session: ModelSession,
+  what: readonly string[],
+  make: () => Promise<Drawn>,
+): Promise<Drawn> {
+  const charts = drawnCharts.get(session) ?? new Map<string, Drawn>()
+  drawnCharts.set(session, charts)
+  const key = JSON.stringify(what)
+  const found = charts.get(key)
+  if (found) return found
+  const drawn = await make()
+  charts.set(key, drawn)
+  return drawn
+}
+
+/** Draws a chart for the column at desktop width and for a phone, each fitted to its column. */
+async function draw(
+  spec: Readonly<Record<string, unknown>>,
+  id: string,
+  title: string,
+  description: string,
+  datasets: Record<string, Dataset>,
+  store: ChartCacheStore,
+): Promise<Drawn> {
+  const names = Object.keys(datasets)
+  const rows = Object.fromEntries(names.map((n) => [n, datasets[n]?.rows ?? []]))
+  // Static SVG cannot be `width: "container"`: the same spec is drawn twice, for the column at
+  // desktop width and for a phone, and the page picks one by media query.
+  const render = (variant: Readonly<Record<string, unknown>>, suffix: string) =>
+    renderChartCached(
+      { spec: variant, datasets: rows, idPrefix: `${id}${suffix}`, title, description },
+      store,
+    ).then((r) => r.svg)
+  // Each drawing is fitted to its column, so its text shows at its set size (13 px), not shrunk.
+  const fit = async (drawing: ChartDrawing, suffix: string): Promise<Drawing> => {
+    const drawn = await render(drawing.spec, suffix)
+    const [svg, used] = tooWide(drawn, drawing)
+      ? [await render(drawing.fitted, suffix), drawing.fitted]
+      : [drawn, drawing.spec]
+    return { svg, standalone: toStandaloneSvg(svg), spec: used }
+  }
+  const [wideDrawing, narrowDrawing] = chartDrawings(spec)
+  return {
+    wide: await fit(wideDrawing, ''),
+    narrow: await fit(narrowDrawing, '-narrow'),
+    tables: names.map((n) => chartDataTable(datasets[n], n, title, spec)),
+  }
 }
 
 /** Below this width the page shows the narrow drawing (it matches the CSS breakpoint). */
