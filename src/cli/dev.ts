@@ -160,5 +160,10 @@ export async function devCommand(
       `src/${file ?? ''} changed: the pipeline's code is compiled; run \`npm run compile\` and restart \`npm run dev\` to use it (model edits under src/model/ reload by themselves)\n`,
     )
   })
+  // Ctrl-C ends the process through process.exit, so exit hooks (a `--cpu-prof` profile) run.
+  process.once('SIGINT', () => {
+    server.closeAllConnections()
+    process.exit(0)
+  })
   return new Promise<number>(() => {})
 }
