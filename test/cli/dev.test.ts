@@ -1,26 +1,23 @@
 /**
  * `npm run dev` on a throwaway copy of the project: an edit to src/model/inputs.ts reaches the
  * served page without a restart. The browser's reload event arrives, and the page then shows the
- * numbers of the edited model.
+ * numbers of the edited model. A prose edit is on the page the reload brings (it is pushed as soon
+ * as the page is written), and an error after it is shown at its line.
  */
 import assert from 'node:assert/strict'
 import { type ChildProcess, spawn } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { root } from '../helpers.ts'
+import { projectCopy } from '../helpers.ts'
 
 const port = 18_000 + (process.pid % 1000)
 let dir: string
 let server: ChildProcess
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'article-dev-'))
-  for (const entry of ['bin', 'scripts', 'lib', 'src', 'content', 'templates', 'package.json'])
-    cpSync(join(root, entry), join(dir, entry), { recursive: true })
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
+  dir = projectCopy('article-dev-')
   server = spawn(process.execPath, ['bin/article.mjs', 'dev', '--port', String(port)], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -81,4 +78,30 @@ test('an edit to src/model/inputs.ts reloads the page with the new numbers', asy
   writeFileSync(inputs, readFileSync(inputs, 'utf8').replace(/\b2\.5\b/, '1.25'))
   await reloaded
   assert.match(await get(page), /data-figure="synthetic\.total"[^>]*>\$139\.87</)
+})
+
+test('a prose edit: the page with the edit is served on the reload, and an error after it', async () => {
+  const page = '/economics-of-alignment/'
+  const article = join(dir, 'content/economics-of-alignment.md')
+  const text = readFileSync(article, 'utf8')
+  const at = text.indexOf('\n\n', text.length / 2) + 2
+  let reloaded = nextReload()
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  writeFileSync(
+    article,
+    `${text.slice(0, at)}A sentence the dev server must show. ${text.slice(at)}`,
+  )
+  await reloaded
+  assert.match(await get(page), /A sentence the dev server must show\./)
+  // The rest of the site follows the page: the whole new site is served once it is built.
+  await new Promise((resolve) => setTimeout(resolve, 1500))
+  assert.match(await get(`${page}figures.json`), /"synthetic\.total"/)
+  reloaded = nextReload()
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  writeFileSync(article, `${text.slice(0, at)}Broken :val[no.such.figure]. ${text.slice(at)}`)
+  await reloaded
+  const shown = await get(page)
+  assert.match(shown, /content\/economics-of-alignment\.md:\d+:\d+/)
+  assert.doesNotMatch(shown, /A sentence the dev server must show/)
+  writeFileSync(article, text)
 })
