@@ -6,7 +6,7 @@
  * generated table is in the tree.
  */
 import type { Element, Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import { walkElements } from './walk-elements.ts'
 
 /** Class of a note's text when it has no row to link to. */
 export const UNLINKED_NOTE_CLASS = 'claim-flag-text'
@@ -16,7 +16,7 @@ export default function rehypeClaimNotes() {
   return (tree: Root): void => {
     const ids = new Set<string>()
     const links: Element[] = []
-    visit(tree, 'element', (node, _index, parent) => {
+    walkElements(tree, (node, _index, parent) => {
       if (node.properties.id !== undefined) ids.add(String(node.properties.id))
       if (
         node.tagName === 'a' &&

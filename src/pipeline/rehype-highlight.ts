@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast'
 import { toString as hastToString } from 'hast-util-to-string'
-import { visit } from 'unist-util-visit'
+import { walkElements } from './walk-elements.ts'
 
 /** A string cache (memory or disk), keyed by content. */
 export interface TextMemo {
@@ -30,7 +30,7 @@ function isTypeScript(code: Element): boolean {
 export default function rehypeHighlight(options: { memo: TextMemo }) {
   return async (tree: Root): Promise<void> => {
     const codes: Element[] = []
-    visit(tree, 'element', (node, _i, parent) => {
+    walkElements(tree, (node, _i, parent) => {
       if (
         node.tagName === 'code' &&
         parent?.type === 'element' &&

@@ -9,7 +9,6 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Bibliography } from '../citations/types.ts'
 import { formatWithUnit, substituteFormula, symbolicFormula } from '../format/figure.ts'
@@ -21,6 +20,7 @@ import type { ShownNumber } from './records.ts'
 import { scenarioLineId, scenarioPopover } from './scenario-popover.ts'
 import type { ModelSession } from './session.ts'
 import { sparkline } from './sparkline.ts'
+import { walkElements } from './walk-elements.ts'
 
 /** Options of the plugin. */
 export interface ProvenanceOptions {
@@ -40,7 +40,7 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
     // The title (taken out of the body by rehype-title) shares the body's popovers.
     const title = file.data.titleElement
     for (const root of title ? [title, tree] : [tree]) {
-      visit(root, 'element', (node) => {
+      walkElements(root, (node) => {
         if (node.data?.shown) numbers.push([node, node.data.shown])
       })
     }

@@ -4,9 +4,9 @@
  * `vbscript:`, `file:` — is an error at its position and the attribute is removed.
  */
 import type { Element, Root } from 'hast'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { messages } from '../diagnostics/messages.ts'
+import { walkElements } from './walk-elements.ts'
 
 /** Protocols allowed in each URL attribute. */
 export const SAFE_PROTOCOLS: Readonly<Record<string, readonly string[]>> = {
@@ -31,7 +31,7 @@ export function protocolOf(url: string): string | undefined {
 /** The unified plugin. */
 export default function rehypeSafeLinks() {
   return (tree: Root, file: VFile): void => {
-    visit(tree, 'element', (node: Element) => {
+    walkElements(tree, (node: Element) => {
       for (const [attribute, allowed] of Object.entries(SAFE_PROTOCOLS)) {
         const value = node.properties[attribute]
         if (typeof value !== 'string') continue

@@ -3,7 +3,7 @@
  * break under a Pages subpath, so they are resolved against the configured series base URL.
  */
 import type { Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import { walkElements } from './walk-elements.ts'
 
 /** Options: the absolute URL that `/…` links are relative to. */
 export interface SeriesLinksOptions {
@@ -14,7 +14,7 @@ export interface SeriesLinksOptions {
 export default function rehypeSeriesLinks(options: SeriesLinksOptions) {
   const base = options.seriesBaseUrl.replace(/\/+$/, '')
   return (tree: Root): void => {
-    visit(tree, 'element', (node) => {
+    walkElements(tree, (node) => {
       const href = node.properties.href
       if (
         node.tagName === 'a' &&

@@ -8,9 +8,9 @@
 import type { Element, Root } from 'hast'
 import { toString as hastToString } from 'hast-util-to-string'
 import { h } from 'hastscript'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { LABELLED_CLASS, labelTableCells } from './table-labels.ts'
+import { walkElements } from './walk-elements.ts'
 
 /** The unified plugin. */
 export default function rehypeToc() {
@@ -18,7 +18,7 @@ export default function rehypeToc() {
     file.data.toc = []
     let heading = ''
     const labels = new Map<string, number>()
-    visit(tree, 'element', (node, index, parent) => {
+    walkElements(tree, (node, index, parent) => {
       if (/^h[1-6]$/.test(node.tagName)) heading = hastToString(node).trim()
       if (
         (node.tagName === 'h2' || node.tagName === 'h3') &&
