@@ -9,6 +9,11 @@ import type { Bibliography } from './types.ts'
 /** Where the article's bibliography lives, relative to the project root. */
 const BIBLIOGRAPHY_PATH = 'content/references.bib'
 
+/** The last bibliography parsed, by its text: `npm run dev` rebuilds parse it once. */
+let last:
+  | { readonly text: string; readonly path: string; readonly bibliography: Bibliography }
+  | undefined
+
 /** Reads and parses the bibliography; a missing file is an empty one. Throws BuildFailure. */
 export async function loadBibliography(
   readText: (path: string) => Promise<string>,
@@ -21,8 +26,11 @@ export async function loadBibliography(
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     text = ''
   }
+  if (last?.text === text && last.path === path) return last.bibliography
   try {
-    return parseBibliography(text, path)
+    const bibliography = parseBibliography(text, path)
+    last = { text, path, bibliography }
+    return bibliography
   } catch (error) {
     if (!(error instanceof BibliographyError)) throw error
     throw new BuildFailure([diagnosticOf(error)])

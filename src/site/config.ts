@@ -55,7 +55,12 @@ function placeOf(text: string, key: string, wantKey: boolean): { line: number; c
   return offset === undefined ? { line: 1, col: 1 } : lineCounter.linePos(offset)
 }
 
+/** The last settings read, by their text: `npm run dev` rebuilds validate them once. */
+let last: { readonly text: string; readonly site: SiteConfig } | undefined
+
 /** Reads and validates content/site.yaml through the build's effects. */
 export async function loadSite(effects: BuildEffects): Promise<SiteConfig> {
-  return parseSiteConfig(await effects.readText(SITE_PATH))
+  const text = await effects.readText(SITE_PATH)
+  if (last?.text !== text) last = { text, site: parseSiteConfig(text) }
+  return last.site
 }
