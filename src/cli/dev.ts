@@ -29,6 +29,9 @@ const types: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
+/** How long a burst of file events must be quiet before a rebuild starts. */
+const SETTLE_MS = 5
+
 const reloadScript = `<script>new EventSource('/__reload').onmessage = () => location.reload()</script>`
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -138,16 +141,32 @@ export async function devCommand(
     `Serving http://localhost:${port}/ — edit content/ or templates/ and the page reloads. Ctrl-C stops.\n`,
   )
 
+  // One rebuild at a time: changes that arrive during a rebuild are built right after it, so two
+  // rebuilds never race for the site being served.
   let timer: NodeJS.Timeout | undefined
   let modelChanged = false
+  let running: Promise<void> | undefined
+  let waiting: string | undefined
+  const start = (what: string) => {
+    if (running) {
+      waiting = what
+      return
+    }
+    const withModel = modelChanged
+    modelChanged = false
+    running = rebuild(`changed ${what}`, withModel, what).finally(() => {
+      running = undefined
+      const next = waiting
+      waiting = undefined
+      if (next !== undefined) start(next)
+    })
+  }
+  // An editor's save is a burst of events within a millisecond or two (truncate, write, rename):
+  // the rebuild starts once the burst has been quiet for SETTLE_MS.
   const schedule = (what: string, isModel = false) => {
     clearTimeout(timer)
     modelChanged ||= isModel
-    timer = setTimeout(() => {
-      const withModel = modelChanged
-      modelChanged = false
-      void rebuild(`changed ${what}`, withModel, what)
-    }, 15)
+    timer = setTimeout(() => start(what), SETTLE_MS)
   }
   for (const dir of ['content', 'templates'])
     watch(join(root, dir), { recursive: true }, (_event, file) => schedule(`${dir}/${file ?? ''}`))
