@@ -96,10 +96,6 @@ export function createEngine(model: CostModel, compiled: CompiledModel, table: P
     scenario: table.scenarios[c.s] ?? table.defaultScenario,
     figures: typeof c.e === 'string' ? [c.e] : figuresOf(c.e),
   }))
-  const message = (error: unknown): string =>
-    error instanceof Error
-      ? error.message.replace(/`/g, '').replace(' in --set', '')
-      : String(error)
 
   // Each scenario's own values, checked once (as evaluateScenarioOf checks them every time).
   const scenarioBase = new Map<string, Map<string, number>>()
@@ -123,12 +119,7 @@ export function createEngine(model: CostModel, compiled: CompiledModel, table: P
       // Each reader value checked as `--set ID=VALUE` is (the same code, the same messages).
       checked = [...values].map(([id, v]) => [id, parseSetting(compiled, `${id}=${v}`).value])
     } catch (error) {
-      const figure = (error as { figure?: unknown }).figure
-      return {
-        ok: false,
-        message: message(error),
-        input: typeof figure === 'string' ? figure : undefined,
-      }
+      return refused(error)
     }
     const evaluations = new Map<string, Evaluation>()
     const evaluation = (name: string): Evaluation => {
@@ -165,12 +156,7 @@ export function createEngine(model: CostModel, compiled: CompiledModel, table: P
       })
       return { ok: true, texts, holds, readings, evaluations }
     } catch (error) {
-      const figure = (error as { figure?: unknown }).figure
-      return {
-        ok: false,
-        message: message(error),
-        input: typeof figure === 'string' ? figure : undefined,
-      }
+      return refused(error)
     }
   }
   const refuse = (id: string, value: number): string | undefined => {
@@ -179,7 +165,7 @@ export function createEngine(model: CostModel, compiled: CompiledModel, table: P
       parseSetting(compiled, `${id}=${value}`)
       return undefined
     } catch (error) {
-      return message(error)
+      return messageOf(error)
     }
   }
   const scenarioValues = (name: string): Map<string, number> =>
@@ -219,3 +205,17 @@ export function formatHash(values: ReaderValues): string {
   if (values.size === 0) return ''
   return `#set=${[...values].map(([id, v]) => `${id}:${v}`).join(',')}`
 }
+
+/** The page's state when the reader's values are refused: the message, and the input it names. */
+function refused(error: unknown): PageState {
+  const figure = (error as { figure?: unknown }).figure
+  return {
+    ok: false,
+    message: messageOf(error),
+    input: typeof figure === 'string' ? figure : undefined,
+  }
+}
+
+/** An error as the panel says it: the CLI's message, without the command line's wording. */
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message.replace(/`/g, '').replace(' in --set', '') : String(error)

@@ -194,24 +194,12 @@ export function createModelSession(
   // Chances and quantiles by expression and scenario: pure, and asked again on every rebuild.
   const chances = new Map<string, ClaimChance>()
   const quantilesOf = new Map<string, Quantiles>()
-  const claimChance = (expression: string, scenario: string): ClaimChance => {
-    const key = JSON.stringify([expression, scenario])
-    let found = chances.get(key)
-    if (!found) {
-      found = claimChanceOnce(expression, scenario)
-      chances.set(key, found)
-    }
-    return found
-  }
-  const expressionQuantiles = (expression: string, scenario: string): Quantiles => {
-    const key = JSON.stringify([expression, scenario])
-    let found = quantilesOf.get(key)
-    if (!found) {
-      found = expressionQuantilesOnce(expression, scenario)
-      quantilesOf.set(key, found)
-    }
-    return found
-  }
+  const claimChance = (expression: string, scenario: string): ClaimChance =>
+    remembered(chances, [expression, scenario], () => claimChanceOnce(expression, scenario))
+  const expressionQuantiles = (expression: string, scenario: string): Quantiles =>
+    remembered(quantilesOf, [expression, scenario], () =>
+      expressionQuantilesOnce(expression, scenario),
+    )
   const claimChanceOnce = (expression: string, scenario: string): ClaimChance => {
     const values = overDraws(expression, scenario)
     let hits = 0
@@ -315,4 +303,14 @@ function exprContext(
     scenario: other,
     scenarioNames: () => scenarios.map((s) => s.name),
   }
+}
+
+/** `made` by `key` (compared as JSON), made once. */
+function remembered<T>(made: Map<string, T>, key: readonly string[], make: () => T): T {
+  const text = JSON.stringify(key)
+  const found = made.get(text)
+  if (found !== undefined) return found
+  const value = make()
+  made.set(text, value)
+  return value
 }

@@ -8,13 +8,21 @@
  * Without Chromium the tests are skipped, loudly; with `CI` set they fail instead.
  */
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import type { AxeResults } from 'axe-core'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
-import { type BuiltSite, buildSite, listFiles, repoRoot, type Served, serve } from './serve.ts'
+import {
+  type BuiltSite,
+  buildSite,
+  findChromium,
+  LAUNCH_ARGS,
+  listFiles,
+  repoRoot,
+  type Served,
+  serve,
+} from './serve.ts'
 
 const screenshots = join(repoRoot, 'test-results', 'screenshots')
 const axePath = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js')
@@ -31,22 +39,6 @@ const heightOf = (width: number): number => (width < 600 ? 844 : 800)
 
 /** Figures whose popovers are opened and photographed; `table` means "the first in a table". */
 const PHOTOGRAPHED = ['sft.cost', 'ratio.realistic', 'table'] as const
-
-const launchArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-
-/** `CHROMIUM_PATH` if set (and then only it), else Debian's or Ubuntu's usual paths. */
-function findChromium(): string | undefined {
-  const set = process.env.CHROMIUM_PATH
-  if (set) return existsSync(set) ? set : undefined
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
-}
 
 const executablePath = findChromium()
 
@@ -73,7 +65,7 @@ if (!executablePath) {
     before(async () => {
       const [built, launched] = await Promise.all([
         buildSite(),
-        chromium.launch({ executablePath, args: launchArgs }),
+        chromium.launch({ executablePath, args: LAUNCH_ARGS }),
       ])
       site = built
       browser = launched

@@ -5,6 +5,7 @@
  * is a 404, so a root-relative link (`/assets/style.css`) fails here as it would on Pages.
  */
 import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -17,6 +18,23 @@ export const SUBPATH = '/economics-of-alignment-site/'
 
 /** The project root (tests run from it). */
 export const repoRoot = process.cwd()
+
+/** Chromium's flags for every browser test: headless, no sandbox (root in CI), nothing fetched. */
+export const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** `CHROMIUM_PATH` if set (and then only it), else Debian's or Ubuntu's usual paths. */
+export function findChromium(): string | undefined {
+  const set = process.env.CHROMIUM_PATH
+  if (set) return existsSync(set) ? set : undefined
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
+}
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -7,19 +7,24 @@
  * Without Chromium the tests are skipped, loudly; with `CI` set they fail instead.
  */
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { type Browser, chromium } from 'playwright-core'
-import { type BuiltSite, buildSite, repoRoot, type Served, serve } from './serve.ts'
+import {
+  type BuiltSite,
+  buildSite,
+  findChromium,
+  LAUNCH_ARGS,
+  repoRoot,
+  type Served,
+  serve,
+} from './serve.ts'
 
 const WIDTHS = [390, 768, 1280, 1600] as const
 const SCHEMES = ['light', 'dark'] as const
 const shots = join(repoRoot, 'test-results', 'screenshots', 'tables')
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
-  .filter((p): p is string => Boolean(p))
-  .find((p) => existsSync(p))
+const executablePath = findChromium()
 
 if (!executablePath) {
   test('table layout tests (need Chromium)', (t) => {
@@ -38,14 +43,7 @@ if (!executablePath) {
       served = await serve(site.dir)
       browser = await chromium.launch({
         executablePath,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: LAUNCH_ARGS,
       })
       if (process.env.SCREENSHOTS) await mkdir(shots, { recursive: true })
     })

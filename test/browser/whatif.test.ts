@@ -5,7 +5,6 @@
  * reload through the URL; reset restores the author's page; axe finds nothing with the panel open.
  */
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -17,16 +16,22 @@ import { articleCostModel, articleModel } from '../../src/model/index.ts'
 import { fsEffects } from '../../src/site/effects.ts'
 import type { PageTable } from '../../src/whatif/types.ts'
 import { random, randomVector, shownTexts } from '../whatif/vectors.ts'
-import { type BuiltSite, buildSite, repoRoot, type Served, serve } from './serve.ts'
+import {
+  type BuiltSite,
+  buildSite,
+  findChromium,
+  LAUNCH_ARGS,
+  repoRoot,
+  type Served,
+  serve,
+} from './serve.ts'
 
 const SLUG = 'economics-of-alignment'
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'"
 const screenshots = join(repoRoot, 'test-results', 'screenshots')
 const axePath = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js')
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
-  .filter((p): p is string => Boolean(p))
-  .find((p) => existsSync(p))
+const executablePath = findChromium()
 
 if (!executablePath) {
   test('what-if browser tests (need Chromium)', (t) => {
@@ -43,7 +48,7 @@ if (!executablePath) {
     before(async () => {
       const [built, launched] = await Promise.all([
         buildSite(),
-        chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] }),
+        chromium.launch({ executablePath, args: LAUNCH_ARGS }),
       ])
       site = built
       browser = launched
