@@ -21,7 +21,7 @@ export type ReaderValues = ReadonlyMap<string, number>
 export type PageState =
   | {
       readonly ok: true
-      /** Each shown number's text, by `data-n`. */
+      /** Each shown number's text, in page order (the table's order). */
       readonly texts: readonly string[]
       /** Whether each claim holds, by `data-claim`. */
       readonly holds: readonly boolean[]

@@ -38,16 +38,16 @@ export function popoverSlots(numbers: HTMLElement[], table: PageTable) {
     const popover = id ? document.getElementById(id) : null
     if (!id || !popover || seen.has(id)) continue
     // A figure's popover for every scenario has no one value to follow: its lines go stale.
-    if (popover.classList.contains('provenance-by-scenario')) continue
+    if (popover.classList.contains('prov-by-scenario')) continue
     seen.add(id)
-    const what = popover.querySelector('.provenance-what')?.lastChild
-    const values = popover.querySelector<HTMLElement>('.provenance-values')
-    const items = [...popover.querySelectorAll('.provenance-inputs li')]
+    const what = popover.querySelector('.prov-what')?.lastChild
+    const values = popover.querySelector<HTMLElement>('.prov-values')
+    const items = [...popover.querySelectorAll('.prov-inputs li')]
       .map((li) => li.firstChild)
       .filter((t): t is Text => t instanceof Text)
-    const interval = popover.querySelector<HTMLElement>('.provenance-interval')
-    const scenario = scenarioText(popover.querySelector('.provenance-meta'))
-    const explain = popover.querySelector<HTMLElement>('.provenance-meta code')
+    const interval = popover.querySelector<HTMLElement>('.prov-interval')
+    const scenario = scenarioText(popover.querySelector('.prov-meta'))
+    const explain = popover.querySelector<HTMLElement>('.prov-meta code')
     const slot: Slot = {
       n,
       popover,

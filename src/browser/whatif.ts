@@ -86,9 +86,8 @@ async function load(panel: HTMLDetailsElement): Promise<Controller> {
 
 /** The page's computed numbers, claims, popovers and banner, and how to show a state. */
 function pageElements(table: PageTable) {
-  const numbers: HTMLElement[] = []
-  for (const element of document.querySelectorAll<HTMLElement>('[data-n]'))
-    numbers[Number(element.dataset.n)] = element
+  // The page table lists the numbers in page order (src/pipeline/rehype-provenance.ts).
+  const numbers = [...document.querySelectorAll<HTMLElement>('.article [data-figure]')]
   const original = numbers.map((e) => e.textContent ?? '')
   const claims: HTMLElement[] = []
   for (const element of document.querySelectorAll<HTMLElement>('[data-claim]'))
@@ -101,7 +100,7 @@ function pageElements(table: PageTable) {
   // A figure's popover for every scenario has no one value to follow: its lines go stale too.
   const stale = [
     ...document.querySelectorAll<HTMLElement>(
-      '.interval, .provenance .sparkline, .provenance-scenarios, .provenance-by-scenario .provenance-interval',
+      '.interval, .provenance .sparkline, .prov-scenarios, .prov-by-scenario .prov-interval',
     ),
   ]
   const intervalsNote = document.querySelector('.interval')

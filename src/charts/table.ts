@@ -33,19 +33,18 @@ export function dataTableHtml(
   const body = rows.map((row) => {
     const cells = columns.map((column) => {
       const text = (column.format ?? defaultCellText)(row[column.field])
-      return `<td>${escapeXml(text)}</td>`
+      return `<td>${escapeXml(text)}`
     })
-    return `<tr>${cells.join('')}</tr>`
+    return `<tr>${cells.join('')}`
   })
-  // One row per line keeps snapshot diffs readable.
+  // Cells and rows leave out their optional end tags, as the rest of the page does (a tenth of
+  // the table's bytes; the same table parsed). No line breaks between rows: one would end up
+  // in the last cell's text.
   return [
     '<table>',
     `<caption>${escapeXml(caption)}</caption>`,
     `<thead><tr>${header.join('')}</tr></thead>`,
-    '<tbody>',
-    ...body,
-    '</tbody>',
-    '</table>',
+    `<tbody>${body.join('')}</table>`,
   ].join('\n')
 }
 
@@ -80,16 +79,13 @@ export function pivotTableHtml(
     )
   const body = rowKeys.map(
     (key) =>
-      `<tr><th scope="row">${key}</th>${columnKeys.map((c) => `<td>${cells.get(`${key}\u0000${c}`) ?? ''}</td>`).join('')}</tr>`,
+      `<tr><th scope="row">${key}${columnKeys.map((c) => `<td>${cells.get(`${key}\u0000${c}`) ?? ''}`).join('')}`,
   )
   return [
     '<table>',
     `<caption>${escapeXml(`${caption} (${value.title})`)}</caption>`,
     `<thead><tr><td></td><th scope="colgroup" colspan="${columnKeys.length}">${escapeXml(column.title)}</th></tr>`,
     `<tr><th scope="col">${escapeXml(row.title)}</th>${columnKeys.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>`,
-    '<tbody>',
-    ...body,
-    '</tbody>',
-    '</table>',
+    `<tbody>${body.join('')}</table>`,
   ].join('\n')
 }

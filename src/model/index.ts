@@ -20,7 +20,12 @@ export {
   inputVectors,
 } from './evaluate.ts'
 export { formulaDependencies } from './formula.ts'
-export { type AppliedOverride, findScenario, parseSetting } from './overrides.ts'
+export {
+  type AppliedOverride,
+  findScenario,
+  parseSetting,
+  scenarioOverrides,
+} from './overrides.ts'
 export {
   at as quantileAt,
   DEFAULT_SAMPLES,

@@ -25,11 +25,9 @@ declare module 'hast' {
 export function showNumber(file: VFile, record: ShownNumber): Element {
   file.data.shown ??= []
   file.data.shown.push(record)
-  const element = h(
-    'span',
-    { className: ['figure'], dataFigure: record.expression, dataScenario: record.scenario },
-    [record.formatted],
-  )
+  const element = h('span', { dataFigure: record.expression, dataScenario: record.scenario }, [
+    record.formatted,
+  ])
   element.data = { shown: record }
   return element
 }

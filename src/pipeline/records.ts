@@ -46,6 +46,11 @@ export interface ShownNumber {
    * scenarios' cells of the same figure, by one popover (pipeline/scenario-popover.ts).
    */
   readonly byScenario?: boolean
+  /**
+   * A model input's value in the inputs table, whose row says what it is, its note and source:
+   * the row is its provenance, so it is text, not a button opening the same again.
+   */
+  readonly explainedBeside?: boolean
   /** Where it stands in the source; 0 for numbers the build generated. */
   readonly line: number
   readonly column: number

@@ -49,20 +49,24 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
       inputsTables: file.data.inputsTables,
       scenarioListed: (file.data.generatedSlots ?? []).some((g) => g.kind === 'scenario-list'),
     }
-    // The page table of the "Try your own numbers" panel (src/whatif) matches `data-n`.
+    // The page table of the "Try your own numbers" panel (src/whatif) lists the numbers in this
+    // order, which is the page's order of `[data-figure]` elements (the title's come first).
     file.data.pageNumbers = numbers.map(([, record]) => record)
     const byScenario = new Map<string, ShownNumber[]>()
     for (const [, r] of numbers)
       if (r.byScenario && r.figure !== undefined)
         byScenario.set(r.figure, [...(byScenario.get(r.figure) ?? []), r])
-    for (const [n, [node, record]] of numbers.entries()) {
+    for (const [node, record] of numbers) {
+      if (record.explainedBeside) {
+        node.properties = { dataFigure: record.expression }
+        continue
+      }
       const grouped = record.byScenario === true && record.figure !== undefined
-      // The shown value is part of the key: `$280` and `$279.74` are one figure, two popovers;
-      // `70B` and `70B params` (the same value, with its unit named) are one.
-      const value = record.formatted.slice(0, record.formatted.length - record.suffix.length)
+      // One popover per number, however it is printed: `$280`, `$279.74` and `$279.74 total`
+      // share it, and it says what it is as first printed.
       const key = grouped
         ? `\u0000${record.figure}`
-        : `${record.scenario}\u0000${record.expression}\u0000${value}`
+        : `${record.scenario}\u0000${record.expression}`
       let popover = popovers.get(key)
       if (!popover) {
         const id = `prov-${popovers.size + 1}`
@@ -79,17 +83,18 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
         popovers.set(key, popover)
       }
       const id = String(popover.properties.id)
+      // No `type`: a figure never sits in a form, and 7 KB of `type="button"` bought nothing.
+      // No index attribute either: the what-if panel counts `[data-figure]` in page order.
       node.tagName = 'button'
       node.properties = {
-        type: 'button',
-        className: record.plain ? ['figure', 'figure-plain'] : ['figure'],
+        // `data-figure` is the hook; a `figure` class beside it on 500 numbers was 7 KB.
+        className: record.plain ? ['figure-plain'] : undefined,
         dataFigure: record.expression,
         // Absent for the page's own scenario (most numbers): a third fewer bytes per button.
         dataScenario:
           record.scenario === options.session.defaultScenario ? undefined : record.scenario,
-        dataN: n,
         popoverTarget: id,
-        ariaDescribedBy: [grouped ? scenarioLineId(id, record.scenario) : `${id}-what`],
+        ariaDescribedBy: [grouped ? scenarioLineId(popover, record.scenario) : `${id}-what`],
       }
     }
     if (title) file.data.titleArticleHtml = toHtml(title.children)
@@ -119,7 +124,7 @@ function provenancePopover(id: string, record: ShownNumber, options: ProvenanceO
   const singleProvenance = single ? evaluation.figure(single).provenance : undefined
   if (singleProvenance?.kind === 'input')
     body.push(
-      h('p', { className: ['provenance-source'] }, [
+      h('p', { className: ['prov-source'] }, [
         'Source: ',
         citation(singleProvenance.source, options.bibliography),
       ]),
@@ -133,7 +138,7 @@ function provenancePopover(id: string, record: ShownNumber, options: ProvenanceO
       ? []
       : [`Scenario: ${options.session.scenarioLabel(record.scenario)} · `]
   body.push(
-    h('p', { className: ['provenance-meta'] }, [
+    h('p', { className: ['prov-meta'] }, [
       ...scenario,
       h('code', [`npm run explain -- ${single ?? record.figures[0] ?? record.expression}`]),
     ]),
@@ -142,10 +147,12 @@ function provenancePopover(id: string, record: ShownNumber, options: ProvenanceO
     'div',
     {
       id,
-      popover: 'auto',
+      popover: '', // the empty value is `auto`
       className: ['provenance'],
       role: 'dialog',
-      ariaLabel: `How ${record.formatted} was computed`,
+      // Named by what the number is ("M2 prompt generations: 3,471"), the line a button's
+      // description already points at.
+      ariaLabelledBy: `${id}-what`,
     },
     body,
   )
@@ -159,7 +166,7 @@ function figureParagraphs(
   popoverId: string,
 ): ElementContent[] {
   const figure = evaluation.figure(id)
-  const what = h('p', { id: `${popoverId}-what`, className: ['provenance-what'] }, [
+  const what = h('p', { id: `${popoverId}-what`, className: ['prov-what'] }, [
     h('strong', [figure.label]),
     ': ',
     shownText,
@@ -171,10 +178,8 @@ function figureParagraphs(
   }
   return [
     what,
-    h('p', { className: ['provenance-formula'] }, [
-      h('code', [`${id} = ${symbolicFormula(p.formula)}`]),
-    ]),
-    h('p', { className: ['provenance-values'] }, [`= ${substituteFormula(p.formula, evaluation)}`]),
+    h('p', { className: ['prov-formula'] }, [h('code', [`${id} = ${symbolicFormula(p.formula)}`])]),
+    h('p', { className: ['prov-values'] }, [`= ${substituteFormula(p.formula, evaluation)}`]),
   ]
 }
 
@@ -189,14 +194,14 @@ function expressionParagraphs(
     .filter((f) => evaluation.has(f))
     .map((f) => `${f} = ${formatWithUnit(evaluation.figure(f))}`)
   return [
-    h('p', { id: `${popoverId}-what`, className: ['provenance-what'] }, [
+    h('p', { id: `${popoverId}-what`, className: ['prov-what'] }, [
       h('strong', [expressionName(record, evaluation, session)]),
       ': ',
       record.formatted,
     ]),
-    h('p', { className: ['provenance-formula'] }, [h('code', [record.expression])]),
+    h('p', { className: ['prov-formula'] }, [h('code', [record.expression])]),
     ...(values.length
-      ? [h('p', { className: ['provenance-values'] }, [`where ${values.join('; ')}`])]
+      ? [h('p', { className: ['prov-values'] }, [`where ${values.join('; ')}`])]
       : []),
   ]
 }
@@ -256,7 +261,7 @@ function spread(record: ShownNumber, session: ModelSession): ElementContent[] {
 }
 
 function intervalLine(interval: string, session: ModelSession): Element {
-  return h('p', { className: ['provenance-interval'] }, [
+  return h('p', { className: ['prov-interval'] }, [
     `90% interval over the input ranges: ${interval} (${formatNumber(session.sampling.samples, 'int')} draws)`,
   ])
 }
@@ -274,12 +279,12 @@ function inputsParagraphs(
 ): ElementContent[] {
   const item = (input: string) => inputItem(input, evaluation, options.bibliography)
   const list = (inputs: readonly string[]) =>
-    h('ul', { className: ['provenance-inputs'] }, inputs.map(item))
+    h('ul', { className: ['prov-inputs'] }, inputs.map(item))
   const tables = options.inputsTables ?? {}
   const tableId = tables[scenario] ?? tables[options.session.defaultScenario]
   if (leaves.length <= 2 || tableId === undefined)
-    return [h('p', { className: ['provenance-label'] }, ['Inputs']), list(leaves)]
-  const rests = h('p', { className: ['provenance-label'] }, [
+    return [h('p', { className: ['prov-label'] }, ['Inputs']), list(leaves)]
+  const rests = h('p', { className: ['prov-label'] }, [
     `Rests on ${leaves.length} model inputs, listed in `,
     h('a', { href: `#${tableId}` }, ['the inputs table']),
     ...(tables[scenario] === undefined && options.scenarioListed

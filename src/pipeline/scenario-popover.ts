@@ -13,12 +13,24 @@ import { citation } from './figure-element.ts'
 import type { ShownNumber } from './records.ts'
 import type { ModelSession } from './session.ts'
 
-/** The class the what-if panel (src/browser/whatif.ts) leaves alone: it has no single value. */
-export const BY_SCENARIO_CLASS = 'provenance-by-scenario'
+/** The id of the page's scenario list (`::scenario-list`), where each scenario is described. */
+export const SCENARIO_LIST_ID = 'scenario-list'
 
-/** The id of the line describing `scenario` in the popover `popoverId`. */
-export function scenarioLineId(popoverId: string, scenario: string): string {
-  return `${popoverId}-${scenario}`
+/** The class the what-if panel (src/browser/whatif.ts) leaves alone: it has no single value. */
+export const BY_SCENARIO_CLASS = 'prov-by-scenario'
+
+declare module 'hast' {
+  interface ElementData {
+    /** A popover for every scenario: the id of the line describing each scenario. */
+    scenarioLines?: ReadonlyMap<string, string>
+  }
+}
+
+/** The id of the line describing `scenario` in `popover`, made by `scenarioPopover`. */
+export function scenarioLineId(popover: Element, scenario: string): string {
+  const id = popover.data?.scenarioLines?.get(scenario)
+  if (id === undefined) throw new Error(`no line for ${scenario} in #${popover.properties.id}`)
+  return id
 }
 
 /**
@@ -40,21 +52,31 @@ export function scenarioPopover(
   const p = first.provenance
   const formula =
     p.kind === 'input'
-      ? h('p', { className: ['provenance-source'] }, [
+      ? h('p', { className: ['prov-source'] }, [
           'Source: ',
           citation(p.source, bibliography),
           '; a scenario may set its own value.',
         ])
-      : h('p', { className: ['provenance-formula'] }, [
+      : h('p', { className: ['prov-formula'] }, [
           h('code', [`${figure} = ${symbolicFormula(p.formula)}`]),
         ])
-  const lines = order.map((scenario) => {
+  // Scenarios that give the same line share it ("DPO on all pairs and Spot instances: 16 = …"),
+  // numbered in order (`prov-7-s2`): most figures move under a few scenarios only.
+  const groups = new Map<string, string[]>()
+  for (const scenario of order) {
     const record = shown.get(scenario) as ShownNumber
-    const label = session.scenarioLabel(scenario)
-    return h('li', { id: scenarioLineId(id, scenario) }, [
-      scenarioListed ? h('a', { href: `#scenario-${scenario}` }, [label]) : label,
-      `: ${record.formatted}${valuesUnder(session, scenario, figure)}`,
-    ])
+    const text = `: ${record.formatted}${valuesUnder(session, scenario, figure)}`
+    groups.set(text, [...(groups.get(text) ?? []), scenario])
+  }
+  const lineIds = new Map<string, string>()
+  const lines = [...groups].map(([text, scenarios], n) => {
+    const lineId = `${id}-s${n + 1}`
+    for (const scenario of scenarios) lineIds.set(scenario, lineId)
+    const names = scenarios.map((scenario): ElementContent => {
+      return { type: 'text', value: session.scenarioLabel(scenario) }
+    })
+    const all = scenarios.length === order.length && order.length > 1
+    return h('li', { id: lineId }, all ? ['Every scenario', text] : [...andList(names), text])
   })
   const more: ElementContent[] = scenarioListed
     ? []
@@ -63,28 +85,41 @@ export function scenarioPopover(
           `Each scenario changes some inputs; the others are as under ${session.scenarioLabel(session.defaultScenario)}.`,
         ]),
       ]
-  return h(
+  const popover = h(
     'div',
     {
       id,
-      popover: 'auto',
+      popover: '',
       className: ['provenance', BY_SCENARIO_CLASS],
       role: 'dialog',
-      ariaLabel: `How ${first.label} was computed under each scenario`,
+      ariaLabelledBy: `${id}-what`,
     },
     [
-      h('p', { className: ['provenance-what'] }, [
+      h('p', { id: `${id}-what`, className: ['prov-what'] }, [
         h('strong', [first.label]),
-        ': under each scenario',
+        // One link to the scenario list, not one per line: 60 links were 3 KB of the page.
+        ': under each ',
+        scenarioListed ? h('a', { href: `#${SCENARIO_LIST_ID}` }, ['scenario']) : 'scenario',
       ]),
       formula,
-      h('ul', { className: ['provenance-scenarios'] }, lines),
+      h('ul', { className: ['prov-scenarios'] }, lines),
       ...more,
-      h('p', { className: ['provenance-meta'] }, [
+      h('p', { className: ['prov-meta'] }, [
         h('code', [`npm run explain -- ${figure} --scenario <name>`]),
       ]),
     ],
   )
+  popover.data = { scenarioLines: lineIds }
+  return popover
+}
+
+/** `a`, `a and b`, `a, b and c`, with the items as given (text or links). */
+function andList(items: readonly ElementContent[]): ElementContent[] {
+  return items.flatMap((item, i) => {
+    if (i === 0) return [item]
+    const joint = i === items.length - 1 ? ' and ' : ', '
+    return [{ type: 'text', value: joint } as ElementContent, item]
+  })
 }
 
 /** ` = $3,272 ÷ $83.92` for a derived figure; nothing for an input. */

@@ -68,9 +68,8 @@ export function sparkline(sorted: Float64Array, point: number): Element {
     'svg',
     {
       className: ['sparkline'],
+      // Sized by the style sheet (`.sparkline`), which saves its width and height on each.
       viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
-      width: WIDTH,
-      height: HEIGHT,
       ariaHidden: 'true',
     },
     [

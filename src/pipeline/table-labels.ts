@@ -20,11 +20,20 @@ export function labelTableCells(table: Element): boolean {
     hastToString(cell).replace(/\s+/g, ' ').trim(),
   )
   for (const body of childElements(table, 'tbody'))
-    for (const row of childElements(body, 'tr'))
-      for (const [i, cell] of childElements(row).entries()) {
-        const label = labels[i]
-        if (cell.tagName === 'td' && label) cell.properties.dataLabel = label
+    for (const row of childElements(body, 'tr')) {
+      let column = 0
+      for (const cell of childElements(row)) {
+        // A cell spanning columns is labelled with each of them, unless it brings its own label.
+        const span = Math.max(1, Number(cell.properties.colSpan ?? 1))
+        const label = labels
+          .slice(column, column + span)
+          .filter(Boolean)
+          .join(' · ')
+        column += span
+        if (cell.tagName === 'td' && label && cell.properties.dataLabel === undefined)
+          cell.properties.dataLabel = label
       }
+    }
   return true
 }
 

@@ -45,8 +45,8 @@ function rewriteChildren(
     const classes = classList(child)
     if (child.tagName === 'script' || child.tagName === 'style') continue
     if (DROPPED.some((name) => classes.includes(name))) continue
-    if (child.tagName === 'button' && classes.includes('figure')) {
-      // A computed number: its text only.
+    if (child.properties.dataFigure !== undefined) {
+      // A computed number (a button, or an inputs-table value): its text only.
       rewriteChildren(child, pageUrl, chartFiles, chartFile)
       out.push(...child.children)
       continue

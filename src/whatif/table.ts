@@ -1,6 +1,6 @@
 /**
  * The page table of the "Try your own numbers" panel: every number the page shows (in page
- * order, matching the `data-n` of its element) and every claim (matching `data-claim`), with
+ * order, as the `[data-figure]` elements stand) and every claim (matching `data-claim`), with
  * its expression already parsed into a small tree, its scenario, format and suffix. The browser
  * recomputes the page from this table with the same model and formatter code; it ships no
  * expression parser. Written next to the page as `whatif.json`.
@@ -14,7 +14,7 @@ import type { PageTable, TableExpr, TableInput } from './types.ts'
 
 declare module 'vfile' {
   interface DataMap {
-    /** Every computed number as its element stands in page order (title first); see `data-n`. */
+    /** Every computed number as its element stands in page order (title first), as the `[data-figure]` elements stand. */
     pageNumbers: ShownNumber[]
   }
 }

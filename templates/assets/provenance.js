@@ -4,7 +4,7 @@
 // A click (or Enter) pins it: it then stays open until Escape, a click elsewhere or a second
 // click, so a reader can move the pointer away and open its list of inputs.
 const pinned = new WeakSet()
-for (const button of document.querySelectorAll('button.figure[popovertarget]')) {
+for (const button of document.querySelectorAll('button[data-figure][popovertarget]')) {
   const popover = document.getElementById(button.getAttribute('popovertarget'))
   if (!popover || typeof popover.showPopover !== 'function') continue
   let timer

@@ -24,7 +24,10 @@ if (panel) {
       p.className = 'whatif-change'
       const link = document.createElement('a')
       link.href = '#whatif'
-      link.textContent = 'Change this input'
+      // A model input's popover names its source; a computed number's shows its formula.
+      link.textContent = popover.querySelector('.prov-formula')
+        ? 'Recompute it with your own inputs'
+        : 'Change this input'
       link.addEventListener('click', (e) => {
         e.preventDefault()
         popover.hidePopover()

@@ -136,7 +136,14 @@ if (!executablePath) {
             const name = `[data-figure="${el.dataset.figure}"] "${el.textContent}"`
             if (el.tagName !== 'BUTTON') {
               // A number in a title (the <h1>, an index card) is also in <title>, where no
-              // markup can go: it carries its derivation as a `title` tooltip instead.
+              // markup can go: it carries its derivation as a `title` tooltip instead. An
+              // input's value in the inputs table has its row (label, note, source) beside it.
+              if (el.closest('[id^="model-inputs"] td')) {
+                const row = el.closest('tr')
+                if (!row?.querySelector('th code'))
+                  problems.push(`${name}: an inputs-table value without its row's provenance`)
+                continue
+              }
               if (!el.closest('h1, .article-card h2')) problems.push(`${name}: not a button`)
               else if (!el.title.trim()) problems.push(`${name}: no popover and no title`)
               else titled++
@@ -145,16 +152,17 @@ if (!executablePath) {
             buttons++
             const id = el.getAttribute('popovertarget') ?? ''
             const popover = id ? document.getElementById(id) : null
-            if (el.getAttribute('type') !== 'button') problems.push(`${name}: type is not button`)
             if (!popover) {
               problems.push(`${name}: popovertarget "${id}" names no element`)
               continue
             }
             targeted.add(id)
-            if (popover.getAttribute('popover') !== 'auto')
+            if ((popover as HTMLElement & { popover: string }).popover !== 'auto')
               problems.push(`${name}: #${id} no popover`)
             if (!popover.closest('section.provenance-store')) problems.push(`#${id}: outside store`)
-            if (!popover.getAttribute('aria-label')) problems.push(`#${id}: no accessible name`)
+            const label = document.getElementById(popover.getAttribute('aria-labelledby') ?? '')
+            if (!label || !popover.contains(label) || !label.textContent?.trim())
+              problems.push(`#${id}: no accessible name from within it`)
             const described = (el.getAttribute('aria-describedby') ?? '').split(/\s+/)
             for (const d of described)
               if (!d || !popover.contains(document.getElementById(d)))
@@ -162,10 +170,10 @@ if (!executablePath) {
             // What the number is (its label, or "Computed"), in the element the button's
             // aria-describedby points at. (Numbers printed in other formats share the popover,
             // so it shows the value as first printed.)
-            const what = popover.querySelector('.provenance-what')?.textContent?.trim() ?? ''
+            const what = popover.querySelector('.prov-what')?.textContent?.trim() ?? ''
             if (!what.includes(':')) problems.push(`#${id}: does not say what the number is`)
-            const formula = popover.querySelector('.provenance-formula')?.textContent?.trim()
-            const source = popover.querySelector('.provenance-source')?.textContent?.trim()
+            const formula = popover.querySelector('.prov-formula')?.textContent?.trim()
+            const source = popover.querySelector('.prov-source')?.textContent?.trim()
             if (!formula && !(source && source.length > 'Source: '.length))
               problems.push(`#${id} (${name}): neither a formula nor a source`)
           }
@@ -187,7 +195,7 @@ if (!executablePath) {
         const popover = page.locator(`[id="${id}"]`)
         await button.click()
         await waitPopover(page, id, 'open', `${figure}: #${id} opens on click`)
-        const formula = await popover.locator('.provenance-formula').textContent()
+        const formula = await popover.locator('.prov-formula').textContent()
         assert.match(
           formula ?? '',
           new RegExp(`^${figure.replace('.', '\\.')} = \\S`),
@@ -225,7 +233,7 @@ if (!executablePath) {
       const focusedFigure = () =>
         page.evaluate(() => {
           const el = document.activeElement
-          return el?.matches('button.figure[popovertarget]')
+          return el?.matches('button[data-figure][popovertarget]')
             ? (el.getAttribute('popovertarget') ?? '')
             : ''
         })
@@ -321,7 +329,7 @@ if (!executablePath) {
       const { page, context } = await open(article, 1280)
       const decoration = () =>
         page
-          .locator('.article-body button.figure:not(.figure-plain)')
+          .locator('.article-body button[data-figure]:not(.figure-plain)')
           .first()
           .evaluate((el) => getComputedStyle(el).textDecorationColor)
       assert.equal(await decoration(), 'rgba(0, 0, 0, 0)', 'no underline at rest')
@@ -468,8 +476,8 @@ const pageName = (path: string): string =>
 /** The button of a photographed figure: by id, or the first number inside a table. */
 function figureButton(page: Page, figure: (typeof PHOTOGRAPHED)[number]) {
   return figure === 'table'
-    ? page.locator('.article-body .table-wrap button.figure[popovertarget]').first()
-    : page.locator(`.article-body button.figure[data-figure="${figure}"]`).first()
+    ? page.locator('.article-body .table-wrap button[data-figure][popovertarget]').first()
+    : page.locator(`.article-body button[data-figure="${figure}"]`).first()
 }
 
 /** Opens each photographed figure's popover and saves the viewport around it. */

@@ -92,11 +92,7 @@ if (!executablePath) {
 
     const field = (page: Page, id: string) => page.locator(`[data-input="${id}"]`)
     const texts = (page: Page) =>
-      page.$$eval('[data-n]', (els) => {
-        const out: string[] = []
-        for (const e of els) out[Number((e as HTMLElement).dataset.n)] = e.textContent ?? ''
-        return out
-      })
+      page.$$eval('.article [data-figure]', (els) => els.map((e) => e.textContent ?? ''))
     const shown = (page: Page, figure: string) =>
       page.locator(`.article-body [data-figure="${figure}"]`).first().textContent()
 
@@ -135,17 +131,17 @@ if (!executablePath) {
       await button.click()
       await page.locator(`[id="${popover}"]:popover-open`).waitFor()
       assert.match(
-        (await page.locator(`[id="${popover}"] .provenance-what`).textContent()) ?? '',
+        (await page.locator(`[id="${popover}"] .prov-what`).textContent()) ?? '',
         /: \$139\.87$/,
       )
       assert.match(
-        (await page.locator(`[id="${popover}"] .provenance-values`).textContent()) ?? '',
+        (await page.locator(`[id="${popover}"] .prov-values`).textContent()) ?? '',
         /^= \$21\.27 \+ \$72\.05 \+ \$46\.55$/,
       )
       await photograph(page, 'whatif-popover-1280-light', page.locator(`[id="${popover}"]`))
       await page.keyboard.press('Escape')
       assert.match(
-        (await page.locator(`[id="${popover}"] .provenance-what`).textContent()) ?? '',
+        (await page.locator(`[id="${popover}"] .prov-what`).textContent()) ?? '',
         /\$139\.87/,
       )
 
@@ -374,24 +370,24 @@ if (!executablePath) {
       // scenario line and `npm run explain` command carry the reader's values.
       const button = page.locator('.article-body [data-figure="floor(ratio.realistic)"]').first()
       const popover = page.locator(`[id="${await button.getAttribute('popovertarget')}"]`)
-      const interval = (await popover.locator('.provenance-interval').textContent()) ?? ''
+      const interval = (await popover.locator('.prov-interval').textContent()) ?? ''
       await button.click()
-      await popover.locator('.provenance-interval').waitFor()
+      await popover.locator('.prov-interval').waitFor()
       assert.match(
-        (await popover.locator('.provenance-interval').textContent()) ?? '',
+        (await popover.locator('.prov-interval').textContent()) ?? '',
         /^Shown for the article's numbers, not yours: 90% interval over the input ranges: /,
       )
       assert.match(
-        (await popover.locator('.provenance-meta').textContent()) ?? '',
+        (await popover.locator('.prov-meta').textContent()) ?? '',
         /^At your numbers · npm run explain -- ratio\.realistic --set price\.gpuHour=1\.25$/,
       )
       assert.ok(await popover.locator('.sparkline').isHidden())
       await page.keyboard.press('Escape')
       await page.locator('.whatif-banner button').click()
       await button.click()
-      assert.equal(await popover.locator('.provenance-interval').textContent(), interval)
+      assert.equal(await popover.locator('.prov-interval').textContent(), interval)
       assert.match(
-        (await popover.locator('.provenance-meta').textContent()) ?? '',
+        (await popover.locator('.prov-meta').textContent()) ?? '',
         /^npm run explain -- ratio\.realistic$/,
       )
       assert.ok(await page.locator('.article-body .interval').first().isVisible())
@@ -417,7 +413,7 @@ if (!executablePath) {
       assert.equal(await total.textContent(), '$139.87')
       const popover = page.locator(`[id="${await total.getAttribute('popovertarget')}"]`)
       assert.ok(await popover.isVisible(), 'the popover prints in the appendix')
-      assert.match((await popover.locator('.provenance-what').textContent()) ?? '', /\$139\.87$/)
+      assert.match((await popover.locator('.prov-what').textContent()) ?? '', /\$139\.87$/)
       if (process.env.SCREENSHOTS) {
         await mkdir(screenshots, { recursive: true })
         await page.screenshot({ path: join(screenshots, 'whatif-print.png') })

@@ -124,16 +124,16 @@ describe('the built article', () => {
       assert.match(file(name), /<text[^>]*>\$16,359<\/text>/, name)
     }
     // The stage chart's data (the rows Vega drew) carries the DPO cost the text prints.
-    assert.match(chart('cost-by-stage'), /<td>As published<\/td><td>DPO<\/td><td>\$93\.11<\/td>/)
+    assert.match(chart('cost-by-stage'), /<td>As published<td>DPO<td>\$93\.11</)
     // The heatmap's cell at the article's prices is the conservative ratio the text prints.
-    assert.match(chart('ratio-heatmap'), /<td>\$2\.50<\/td><td>\$0\.30<\/td><td>11\.7×<\/td>/)
+    assert.match(chart('ratio-heatmap'), /<td>\$2\.50<td>\$0\.30<td>11\.7×</)
     // The size chart at 70B with DPO on all pairs is the dpo-all-pairs total.
     const total = evaluateScenario({ scenario: 'dpo-all-pairs' }).evaluation.value(
       'synthetic.total',
     )
     assert.match(
       chart('cost-by-size'),
-      new RegExp(`<td>70</td><td>DPO on all pairs</td><td>\\$${total.toFixed(2)}</td>`),
+      new RegExp(`<td>70<td>DPO on all pairs<td>\\$${total.toFixed(2)}<`),
     )
     for (const id of [
       'cost-by-stage',
@@ -231,11 +231,17 @@ describe('the robustness section', () => {
       // One popover per figure, whatever the scenario.
       assert.equal(popoverOf.get(figure) ?? popover, popover, figure)
       popoverOf.set(figure, popover)
-      assert.equal(described, `${popover}-${scenario}`)
       const body = new RegExp(`<div id="${popover}" popover[^>]*>(.*?)</div>`).exec(html)?.[1] ?? ''
-      const line = new RegExp(`<li id="${described}">(.*?)</li>`).exec(body)?.[1] ?? ''
+      // (`</li>` is an optional end tag, left out.)
+      const line = new RegExp(`<li id="${described}">(.*?)(?=<li|</ul>)`).exec(body)?.[1] ?? ''
       const label = evaluateScenario({ scenario }).evaluation.figure(figure).label
       assert.ok(body.includes(`<strong>${label}</strong>`), `#${popover} names ${figure}`)
+      // Scenarios with the same line share it; the line names the cell's scenario.
+      const scenarioLabel = articleCostModel.scenarios.find((s) => s.name === scenario)?.label ?? ''
+      assert.ok(
+        line.startsWith('Every scenario') || line.includes(scenarioLabel),
+        `${described}: ${line}`,
+      )
       // The line says the scenario and the cell's value, then the values it was computed from.
       assert.match(
         line.replace(/<[^>]+>/g, ''),
@@ -252,9 +258,9 @@ describe('the robustness section', () => {
     )
     const row = section.slice(
       section.indexOf('more than an order of magnitude'),
-      section.indexOf('</tr>', section.indexOf('more than an order of magnitude')),
+      section.indexOf('<tr>', section.indexOf('more than an order of magnitude')),
     )
-    const marks = [...row.matchAll(/class="claim-(holds|fails)"/g)].map((m) => m[1])
+    const marks = outcomes(row)
     assert.equal(marks[0], 'holds')
     assert.equal(marks[1], 'fails')
     assert.equal(marks.length, 10)
@@ -269,7 +275,8 @@ describe('a build under another scenario', () => {
     assert.ok(shown(page2, 'synthetic.total').includes('$83.92'))
     const claims = spot.claims.length
     assert.ok(claims > 10)
-    assert.equal([...page2.matchAll(/class="claim-(holds|fails)"/g)].length, claims * 10)
+    // One outcome per claim and scenario (neighbouring equal ones share a cell).
+    assert.equal(outcomes(page2).length, claims * 10)
     // A claim of the text that fails under the page's scenario is marked at its sentence,
     // linking to its row of the claims table; none goes silent.
     const failing = spot.claims.filter((c) => !c.holds && c.scenario === 'spot')
@@ -283,10 +290,9 @@ describe('a build under another scenario', () => {
 })
 
 describe('the page weight', () => {
-  // The popovers link to one inputs table, the charts are files, and a figure's cells under the
-  // other scenarios share one popover: from 820 KB to about 329 KB. The issue's goal is 250 KB;
-  // this bound keeps what was won (see the branch's report).
-  const LIMIT = 335_000
+  // Issue 15's goal: the article's HTML is at most 250 KB, with everything a reader needs there
+  // without JavaScript (popovers, data tables, the claims table). It was 820 KB.
+  const LIMIT = 250_000
   test(`the article's HTML stays under ${LIMIT} bytes`, () => {
     const bytes = Buffer.byteLength(html, 'utf8')
     assert.ok(bytes <= LIMIT, `${bytes} bytes`)
@@ -301,3 +307,10 @@ describe('the page weight', () => {
     assert.doesNotMatch(html, /class="claim-flag"/)
   })
 })
+
+/** The claims table's outcomes in `html`, one per scenario column (a cell spanning n gives n). */
+function outcomes(html: string): string[] {
+  return [...html.matchAll(/<td class="claim-(holds|fails)"(?: colspan="(\d+)")?/g)].flatMap((m) =>
+    Array<string>(Number(m[2] ?? 1)).fill(m[1] ?? ''),
+  )
+}

@@ -1,12 +1,11 @@
 /** Helpers of the what-if parity tests: seeded random input vectors, shown texts of a page. */
 import type { PageTable } from '../../src/whatif/types.ts'
 
-/** The texts of `[data-n]` elements in a built page, by n. */
+/** The texts of the computed numbers (`[data-figure]` elements) in a built page, in page order. */
 export function shownTexts(html: string): string[] {
-  const texts: string[] = []
-  for (const m of html.matchAll(/<button [^>]*data-n="(\d+)"[^>]*>([^<]*)<\/button>/g))
-    texts[Number(m[1])] = decode(m[2] ?? '')
-  return texts
+  return [...html.matchAll(/<(button|span) [^>]*data-figure=[^>]*>([^<]*)<\/\1>/g)].map((m) =>
+    decode(m[2] ?? ''),
+  )
 }
 
 const decode = (s: string): string =>
