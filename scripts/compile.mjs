@@ -33,9 +33,17 @@ async function compile() {
   const { build } = await import('esbuild')
   const lib = join(root, 'lib')
   mkdirSync(lib, { recursive: true })
-  const outfile = join(lib, 'article.mjs')
+  await compileNode(build, 'main.ts', 'article.mjs')
+  // The chart worker's entry alone: it loads in a fraction of the command line's time.
+  await compileNode(build, 'chart-worker.ts', 'chart-worker.mjs')
+  await compileBrowser(build)
+  writeFileSync(join(lib, 'sources.json'), `${JSON.stringify({ src: sourceHash() })}\n`)
+}
+
+async function compileNode(build, source, output) {
+  const outfile = join(root, 'lib', output)
   await build({
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    entryPoints: [join(root, 'src', 'cli', source)],
     // Written aside and renamed into place: a process starting meanwhile never reads half a file.
     outfile: `${outfile}.${process.pid}.tmp`,
     bundle: true,
@@ -54,8 +62,6 @@ async function compile() {
     logLevel: 'error',
   })
   renameSync(`${outfile}.${process.pid}.tmp`, outfile)
-  await compileBrowser(build)
-  writeFileSync(join(lib, 'sources.json'), `${JSON.stringify({ src: sourceHash() })}\n`)
 }
 
 /**

@@ -5,7 +5,8 @@
  * there instead of running Vega itself. The drawing depends only on the spec and the datasets, so
  * the output is the same byte for byte; a drawing that fails in the worker is drawn again in the
  * page, which reports the error as before. Only the compiled command line (lib/article.mjs) starts
- * a worker: the worker imports that same file. Under a TypeScript loader (tests) nothing changes.
+ * a worker, from its own bundle (lib/chart-worker.mjs). Under a TypeScript loader (tests)
+ * nothing changes.
  */
 import { isMainThread, parentPort, Worker } from 'node:worker_threads'
 import {
@@ -71,10 +72,8 @@ export async function drawChartsAhead(
     }
   }
   if (jobs.length === 0) return
-  const worker = new Worker(
-    `import(${JSON.stringify(import.meta.url)}).then((m) => m.chartWorkerMain())`,
-    { eval: true },
-  )
+  // Its own bundle beside lib/article.mjs (src/cli/chart-worker.ts).
+  const worker = new Worker(new URL('./chart-worker.mjs', import.meta.url))
   worker.unref()
   // The worker asks for one job at a time, so the jobs it has not started stay here, where the
   // page can withdraw one and draw it itself rather than wait (both cores draw at the end).

@@ -15,9 +15,6 @@ import { figuresCommand, type Output } from './figures.ts'
 import { internalErrorText, takeDebug } from './safety-options.ts'
 import { figuresCheckCommand, figuresUpdateCommand } from './snapshot.ts'
 
-// The chart worker (charts/worker.ts) imports this bundle and starts here.
-export { chartWorkerMain } from '../charts/worker.ts'
-
 /** The article workers (build/workers.ts) import this bundle and start here, with the model. */
 export const articleWorkerMain = (): Promise<void> => runArticleWorker(articleCostModel)
 
