@@ -185,13 +185,9 @@ function claimCells(session: ModelSession, claim: Claim, number: NumberElement):
       outcomes.flatMap((o) => o.figures),
     ),
   )
+  const overrides = scenarioSettings(session)
   const setting = (scenario: string): string =>
-    JSON.stringify(
-      [...scenarioOverrides(session.compiled, session.scenarios, scenario)]
-        .filter(([id]) => reads.has(id))
-        .map(([id, o]) => [id, o.value])
-        .sort(),
-    )
+    JSON.stringify((overrides.get(scenario) ?? []).filter(([id]) => reads.has(id)))
   const keys = outcomes.map((o) => `${o.key}\u0000${setting(o.scenario)}`)
   const cells: Cell[] = []
   for (let i = 0; i < outcomes.length; ) {
@@ -207,6 +203,25 @@ function claimCells(session: ModelSession, claim: Claim, number: NumberElement):
     i = end
   }
   return cells
+}
+
+/** Each scenario's own input values (no `--set`), sorted by id, once per session. */
+const settingsBySession = new WeakMap<ModelSession, Map<string, [string, number][]>>()
+
+function scenarioSettings(session: ModelSession): Map<string, [string, number][]> {
+  let found = settingsBySession.get(session)
+  if (!found) {
+    found = new Map(
+      session.scenarios.map((s) => [
+        s.name,
+        [...scenarioOverrides(session.compiled, session.scenarios, s.name)]
+          .map(([id, o]): [string, number] => [id, o.value])
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      ]),
+    )
+    settingsBySession.set(session, found)
+  }
+  return found
 }
 
 /** A claim under one scenario: whether it holds and the value of its first figure. */

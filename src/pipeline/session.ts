@@ -152,8 +152,25 @@ export function createModelSession(
     }
     return found
   }
-  const claim = (expression: string | ExprNode, scenario: string): ClaimOutcome =>
-    claimOutcome(expression, scenario, context, evaluation)
+  // Claims by their text and scenario: the claims table asks for each under every scenario, on
+  // every page of a site and every rebuild of `npm run dev`. An expression error is kept too.
+  const claims = new Map<string, { outcome: ClaimOutcome } | { error: unknown }>()
+  const claim = (expression: string | ExprNode, scenario: string): ClaimOutcome => {
+    if (typeof expression !== 'string')
+      return claimOutcome(expression, scenario, context, evaluation)
+    const key = `${scenario}\u0000${expression}`
+    let found = claims.get(key)
+    if (!found) {
+      try {
+        found = { outcome: claimOutcome(expression, scenario, context, evaluation) }
+      } catch (error) {
+        found = { error }
+      }
+      claims.set(key, found)
+    }
+    if ('error' in found) throw found.error
+    return found.outcome
+  }
   const samples = drawsCache(model)
   const byScenario = new Map<string, Sample>()
   const uncertainty = (scenario: string): Sample => {

@@ -22,16 +22,10 @@ export function figuresJson(
       evaluation,
       shown.filter((s) => s.scenario === name).flatMap((s) => s.figures),
     )
-    // Intervals over the input ranges for the page's own scenario (the one its text uses).
-    const sample = name === session.defaultScenario ? session.uncertainty(name) : undefined
     scenarios[name] = {
       overrides: Object.fromEntries([...overrides].map(([id, o]) => [id, o])),
       figures: Object.fromEntries(
-        ids.map((id) => {
-          const q = sample?.quantiles(id)
-          const spread = q && q.p95 > q.p5 ? { interval: [q.p5, q.p95], median: q.p50 } : {}
-          return [id, { ...describe(evaluation, id), ...spread }]
-        }),
+        ids.map((id) => [id, figureEntry(session, name, evaluation, id)]),
       ),
     }
   }
@@ -45,6 +39,30 @@ export function figuresJson(
     scenarios,
   }
   return `${JSON.stringify(json, null, 2)}\n`
+}
+
+/** Figure entries by session, scenario and id: every page of a site lists the same ones. */
+const entries = new WeakMap<ModelSession, Map<string, Record<string, unknown>>>()
+
+function figureEntry(
+  session: ModelSession,
+  scenario: string,
+  evaluation: Evaluation,
+  id: string,
+): Record<string, unknown> {
+  const known = entries.get(session) ?? new Map<string, Record<string, unknown>>()
+  entries.set(session, known)
+  const key = `${scenario}\u0000${id}`
+  let entry = known.get(key)
+  if (!entry) {
+    // Intervals over the input ranges for the page's own scenario (the one its text uses).
+    const q =
+      scenario === session.defaultScenario ? session.uncertainty(scenario).quantiles(id) : undefined
+    const spread = q && q.p95 > q.p5 ? { interval: [q.p5, q.p95], median: q.p50 } : {}
+    entry = { ...describe(evaluation, id), ...spread }
+    known.set(key, entry)
+  }
+  return entry
 }
 
 function describe(evaluation: Evaluation, id: string): Record<string, unknown> {
