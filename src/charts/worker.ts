@@ -97,7 +97,8 @@ export async function drawChartsAhead(
       settle(job.fittedKey, undefined)
       return true
     }
-    for (const key of [job.key, job.fittedKey]) {
+    // A drawing fitted from the start (the phone's) has one key for both.
+    for (const key of new Set([job.key, job.fittedKey])) {
       const drawing = new Promise<string | undefined>((resolve) => pending.set(key, resolve))
       drawingAhead(key, { drawing, take })
     }
@@ -139,7 +140,9 @@ export function chartWorkerMain(): void {
   }
   port.on('message', async (job: Job) => {
     const svg = await draw(job.key, job.drawing.spec, job.datasets)
-    if (svg && tooWide(svg, job.drawing))
+    if (job.fittedKey === job.key) {
+      // Fitted from the start: nothing to draw again.
+    } else if (svg && tooWide(svg, job.drawing))
       await draw(job.fittedKey, job.drawing.fitted, job.datasets)
     else port.postMessage({ key: job.fittedKey })
     port.postMessage('ready')
