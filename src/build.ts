@@ -66,12 +66,7 @@ export async function build(
   const context = await prepareArticles(model, options, effects)
   const { session, site, env, commit, modelHash } = context
   // Charts not cached yet are drawn on the other core while this one processes the pages.
-  await drawChartsAhead(
-    context.charts,
-    chartDrawings,
-    (name) => session.dataset(name)?.rows,
-    effects.chartStore,
-  )
+  await drawChartsAhead(context.charts, chartDrawings, session, effects.chartStore)
   const memory = memorySink()
   const out = sink ?? memory
   let written = 0

@@ -38,21 +38,31 @@ interface Answer {
 
 const compiled = import.meta.url.endsWith('/lib/article.mjs')
 
+/** Spec texts whose drawings were all in the store, by the session that gave their data. */
+const drawnBefore = new WeakMap<object, Set<string>>()
+
 /**
  * Starts drawing, in a worker, every drawing of the charts in `charts` (spec text by path) that
  * is not in `store`: `drawingsOf` gives a spec's drawings (the page's wide and narrow variants),
- * `rowsOf` a model dataset's rows (the session's). Returns once the jobs are sent; the drawings
+ * `session` the model's datasets. Returns once the jobs are sent; the drawings
  * are registered with drawingAhead, the fitted one too, answered empty when it is not needed.
  */
 export async function drawChartsAhead(
   charts: ReadonlyMap<string, string>,
   drawingsOf: (spec: Readonly<Record<string, unknown>>) => readonly ChartDrawing[],
-  rowsOf: (name: string) => ChartDatasets[string] | undefined,
+  session: { dataset(name: string): { readonly rows: ChartDatasets[string] } | undefined },
   store: ChartCacheStore,
 ): Promise<void> {
   if (!compiled || process.env.ARTICLE_CHART_WORKER === '0') return
+  // Specs found all drawn before in this session (same model, scenario and settings): a rebuild
+  // under `npm run dev` skips them instead of hashing their data again (~5 ms). At worst a page
+  // draws a chart itself, as it does for one this worker has not reached.
+  const known = drawnBefore.get(session) ?? new Set<string>()
+  drawnBefore.set(session, known)
   const jobs: Job[] = []
   for (const [path, text] of charts) {
+    if (known.has(text)) continue
+    const before = jobs.length
     let spec: Record<string, unknown>
     try {
       spec = parseSpecJson(text, `content/${path}`) as Record<string, unknown>
@@ -62,7 +72,7 @@ export async function drawChartsAhead(
     // The same datasets rehype-charts gives the renderer.
     const datasets: Record<string, ChartDatasets[string]> = {}
     for (const name of referencedDatasetNames(spec)) {
-      const rows = rowsOf(name)
+      const rows = session.dataset(name)?.rows
       if (rows) datasets[name] = rows
     }
     for (const drawing of drawingsOf(spec)) {
@@ -70,6 +80,7 @@ export async function drawChartsAhead(
       if ((await store.read(key))?.startsWith('<svg')) continue
       jobs.push({ datasets, drawing, key, fittedKey: rawChartKey(drawing.fitted, datasets) })
     }
+    if (jobs.length === before) known.add(text)
   }
   if (jobs.length === 0) return
   // Its own bundle beside lib/article.mjs (src/cli/chart-worker.ts).
