@@ -27,6 +27,8 @@ interface Job {
   /** Raw keys of the drawing's spec and of its fitted spec. */
   readonly key: string
   readonly fittedKey: string
+  /** Who draws it (OPEN, WORKER or PAGE), shared with the worker. */
+  readonly claim: Int32Array
 }
 
 interface Answer {
@@ -59,10 +61,9 @@ export async function drawChartsAhead(
   // draws a chart itself, as it does for one this worker has not reached.
   const known = drawnBefore.get(session) ?? new Set<string>()
   drawnBefore.set(session, known)
-  const jobs: Job[] = []
+  let ahead: AheadWorker | undefined
   for (const [path, text] of charts) {
     if (known.has(text)) continue
-    const before = jobs.length
     let spec: Record<string, unknown>
     try {
       spec = parseSpecJson(text, `content/${path}`) as Record<string, unknown>
@@ -75,65 +76,84 @@ export async function drawChartsAhead(
       const rows = session.dataset(name)?.rows
       if (rows) datasets[name] = rows
     }
+    let drawn = true
     for (const drawing of drawingsOf(spec)) {
       const key = rawChartKey(drawing.spec, datasets)
       if ((await store.read(key))?.startsWith('<svg')) continue
-      jobs.push({ datasets, drawing, key, fittedKey: rawChartKey(drawing.fitted, datasets) })
+      drawn = false
+      // Sent at once: the worker starts on the first chart while this thread still computes
+      // the datasets of the next ones (Monte Carlo samples, for some).
+      ahead ??= startWorker()
+      ahead.send(datasets, drawing, key, rawChartKey(drawing.fitted, datasets))
     }
-    if (jobs.length === before) known.add(text)
+    if (drawn) known.add(text)
   }
-  if (jobs.length === 0) return
-  // Its own bundle beside lib/article.mjs (src/cli/chart-worker.ts).
+  ahead?.end()
+}
+
+/** Claim states of a job (its shared Int32Array): nobody's yet, the worker's, the page's. */
+const OPEN = 0
+const WORKER = 1
+const PAGE = 2
+
+interface AheadWorker {
+  send(datasets: ChartDatasets, drawing: ChartDrawing, key: string, fittedKey: string): void
+  /** No more jobs: the worker leaves once it has drawn the ones it holds. */
+  end(): void
+}
+
+/**
+ * Starts the worker (its own bundle beside lib/article.mjs, src/cli/chart-worker.ts). Each job it
+ * is sent carries a shared claim: whichever of the worker and the page claims it first draws it,
+ * without a message between them, so the worker never waits for the page's thread, which is
+ * busy parsing, to hand it its next job, and a page never waits for a drawing nobody started.
+ */
+function startWorker(): AheadWorker {
   const worker = new Worker(new URL('./chart-worker.mjs', import.meta.url))
   worker.unref()
-  // The worker asks for one job at a time, so the jobs it has not started stay here, where the
-  // page can withdraw one and draw it itself rather than wait (both cores draw at the end).
-  const queue = [...jobs]
   const specOf = new Map<string, Record<string, unknown>>()
-  for (const job of jobs) {
-    specOf.set(job.key, job.drawing.spec)
-    specOf.set(job.fittedKey, job.drawing.fitted)
-  }
   const pending = new Map<string, (svg: string | undefined) => void>()
   const settle = (key: string, svg: string | undefined) => {
     pending.get(key)?.(svg)
     pending.delete(key)
   }
-  for (const job of jobs) {
-    const take = () => {
-      const at = queue.indexOf(job)
-      if (at < 0) return false
-      queue.splice(at, 1)
-      settle(job.key, undefined)
-      settle(job.fittedKey, undefined)
-      return true
-    }
-    // A drawing fitted from the start (the phone's) has one key for both.
-    for (const key of new Set([job.key, job.fittedKey])) {
-      const drawing = new Promise<string | undefined>((resolve) => pending.set(key, resolve))
-      drawingAhead(key, { drawing, take })
-    }
-  }
-  const next = () => {
-    const job = queue.shift()
-    if (job) worker.postMessage(job)
-    else void worker.terminate()
-  }
-  worker.on('message', (answer: Answer | 'ready') => {
-    if (answer === 'ready') return next()
+  worker.on('message', (answer: Answer) => {
     const spec = specOf.get(answer.key)
     if (answer.vega && spec) compiledChartAhead(spec, answer.vega)
     settle(answer.key, answer.svg)
   })
   const failed = () => {
-    queue.length = 0
     for (const key of [...pending.keys()]) settle(key, undefined)
   }
   worker.on('error', failed)
   worker.on('exit', failed)
+  return {
+    send(datasets, drawing, key, fittedKey) {
+      const claim = new Int32Array(new SharedArrayBuffer(4))
+      const job: Job = { datasets, drawing, key, fittedKey, claim }
+      specOf.set(key, drawing.spec)
+      specOf.set(fittedKey, drawing.fitted)
+      const take = () => {
+        if (Atomics.compareExchange(claim, 0, OPEN, PAGE) !== OPEN) return false
+        settle(key, undefined)
+        settle(fittedKey, undefined)
+        return true
+      }
+      // A drawing fitted from the start (the phone's) has one key for both.
+      for (const each of new Set([key, fittedKey])) {
+        const answer = new Promise<string | undefined>((resolve) => pending.set(each, resolve))
+        drawingAhead(each, { drawing: answer, take })
+      }
+      worker.postMessage(job)
+    },
+    end: () => worker.postMessage('end'),
+  }
 }
 
-/** The worker's side: draws each job it is sent and answers with the SVG, then asks for more. */
+/**
+ * The worker's side: draws, in the order they come, the jobs it claims before a page does, and
+ * answers each with the SVG; leaves after the last once told there are no more.
+ */
 export function chartWorkerMain(): void {
   if (isMainThread || !parentPort) return
   const port = parentPort
@@ -149,14 +169,28 @@ export function chartWorkerMain(): void {
       return undefined
     }
   }
-  port.on('message', async (job: Job) => {
+  const drawJob = async (job: Job) => {
     const svg = await draw(job.key, job.drawing.spec, job.datasets)
     if (job.fittedKey === job.key) {
       // Fitted from the start: nothing to draw again.
     } else if (svg && tooWide(svg, job.drawing))
       await draw(job.fittedKey, job.drawing.fitted, job.datasets)
     else port.postMessage({ key: job.fittedKey })
-    port.postMessage('ready')
+  }
+  const queue: Job[] = []
+  let ended = false
+  let running = false
+  const run = async () => {
+    if (running) return
+    running = true
+    for (let job = queue.shift(); job; job = queue.shift())
+      if (Atomics.compareExchange(job.claim, 0, OPEN, WORKER) === OPEN) await drawJob(job)
+    running = false
+    if (ended) port.close()
+  }
+  port.on('message', (message: Job | 'end') => {
+    if (message === 'end') ended = true
+    else queue.push(message)
+    void run()
   })
-  port.postMessage('ready')
 }
