@@ -137,6 +137,8 @@ interface Plan {
   readonly scratch: number[]
   /** Every input's point value, in model order. */
   readonly defaults: Float64Array
+  /** Every derived figure's index, in order. */
+  readonly all: Int32Array
 }
 
 const plans = new WeakMap<CompiledModel, Plan>()
@@ -156,6 +158,7 @@ function planOf(model: CompiledModel): Plan {
       i3: column(3),
       scratch: [],
       defaults: Float64Array.from(model.inputs, (input) => input.value),
+      all: Int32Array.from(model.derived, (_, d) => d),
     }
     if (plan.arity.length !== n) throw new Error('depIndices and derived differ in length')
     plans.set(model, plan)
@@ -166,15 +169,24 @@ function planOf(model: CompiledModel): Plan {
 /**
  * Fills the derived figures of the draw that starts at `base` in `row` (its inputs already set),
  * in dependency order: a straight loop over typed arrays, each figure's `compute` called with its
- * dependencies' values as arguments chosen by arity (no Map, no array per figure). Returns the
- * index of the first derived figure whose value is not finite, or -1.
+ * dependencies' values as arguments chosen by arity (no Map, no array per figure). With `only`
+ * (derived indices in dependency order, see dependentsOf), only those are computed: the others
+ * must hold their values already. Returns the index of the first derived figure whose value is
+ * not finite, or -1.
  */
-export function evaluateRow(model: CompiledModel, row: Float64Array, base: number): number {
-  const { fns, arity, i0, i1, i2, i3, scratch } = planOf(model)
-  const n = fns.length
-  let out = base + model.inputs.length
+export function evaluateRow(
+  model: CompiledModel,
+  row: Float64Array,
+  base: number,
+  only?: Int32Array,
+): number {
+  const { fns, arity, i0, i1, i2, i3, scratch, all } = planOf(model)
+  const order = only ?? all
+  const first = base + model.inputs.length
   let failed = -1
-  for (let d = 0; d < n; d++, out++) {
+  for (let j = 0; j < order.length; j++) {
+    const d = order[j] as number
+    const out = first + d
     const f = fns[d] as (...values: number[]) => number
     let result: number
     switch (arity[d]) {
@@ -214,6 +226,23 @@ export function evaluateRow(model: CompiledModel, row: Float64Array, base: numbe
     row[out] = result
   }
   return failed
+}
+
+/**
+ * The derived figures that depend, directly or through others, on any of the inputs in `inputs`
+ * (indices in model order): for evaluateRow's `only`, when the other inputs keep their values.
+ */
+export function dependentsOf(model: CompiledModel, inputs: Iterable<number>): Int32Array {
+  const changed = new Uint8Array(model.ids.length)
+  for (const i of inputs) changed[i] = 1
+  const first = model.inputs.length
+  const found: number[] = []
+  model.depIndices.forEach((deps, d) => {
+    if (!deps.some((k) => changed[k] === 1)) return
+    changed[first + d] = 1
+    found.push(d)
+  })
+  return Int32Array.from(found)
 }
 
 /**

@@ -14,6 +14,7 @@ export type { CompiledModel, Evaluation } from './evaluate.ts'
 export {
   compileModel,
   dependencyClosure,
+  dependentsOf,
   evaluate,
   evaluateBatch,
   inputIndex,

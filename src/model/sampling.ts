@@ -7,7 +7,7 @@
  */
 import { normalCdf, normalQuantile, quantileOf } from './distributions.ts'
 import { ModelError } from './errors.ts'
-import { type CompiledModel, evaluate, evaluateRow, nonFinite } from './evaluate.ts'
+import { type CompiledModel, dependentsOf, evaluate, evaluateRow, nonFinite } from './evaluate.ts'
 import type { Correlation, InputDef } from './types.ts'
 
 /** The sampling settings; the defaults are what the article is built with. */
@@ -99,6 +99,71 @@ function correlate(first: Float64Array, second: Float64Array, rank: number): voi
   }
 }
 
+/** An input's values over the draws, and its place in the compiled model. */
+interface Column {
+  readonly k: number
+  readonly values: Float64Array
+}
+
+/**
+ * Drawn columns by compiled model, then by count, seed, correlations applied and input: a
+ * scenario fixes some inputs and draws the others, and an input's column does not depend on the
+ * scenario unless it changes which correlations apply to it. A build samples a dozen scenarios
+ * (the claims table's chances), which then share most columns instead of drawing each again.
+ */
+const columnCaches = new WeakMap<CompiledModel, Map<string, Column>>()
+
+/** The columns of the inputs in `drawn` (correlated where both inputs of a pair are drawn). */
+function drawnColumns(
+  model: CompiledModel,
+  drawn: readonly (InputDef & Required<Pick<InputDef, 'uncertainty'>>)[],
+  correlations: readonly Correlation[],
+  n: number,
+  seed: number,
+): Column[] {
+  for (const { inputs, rank, note } of correlations)
+    if (!(rank >= -1 && rank <= 1) || inputs[0] === inputs[1])
+      throw new ModelError(
+        'uncertainty-invalid',
+        `Unexpected correlation ${rank} of \`${inputs.join('` and `')}\``,
+        {
+          figure: inputs[0],
+          hint: `a rank correlation from −1 to 1 between two different inputs (${note})`,
+        },
+      )
+  const ids = new Set(drawn.map((input) => input.id))
+  const applied = correlations.filter(({ inputs }) => ids.has(inputs[0]) && ids.has(inputs[1]))
+  const coupled = new Set(applied.flatMap(({ inputs }) => inputs))
+  const signature = JSON.stringify(applied.map(({ inputs, rank }) => [...inputs, rank]))
+  let cache = columnCaches.get(model)
+  if (!cache) {
+    cache = new Map()
+    columnCaches.set(model, cache)
+  }
+  const keyOf = (id: string) => JSON.stringify([n, seed, coupled.has(id) ? signature : '', id])
+  if (drawn.some((input) => !cache.has(keyOf(input.id)))) {
+    // Coupled inputs are drawn together (a chain of pairs couples them all); the rest alone.
+    const uniforms = new Map<string, Float64Array>()
+    for (const input of drawn)
+      if (coupled.has(input.id) || !cache.has(keyOf(input.id)))
+        uniforms.set(input.id, latinHypercube(n, streamFor(input.id, seed)))
+    for (const { inputs, rank } of applied)
+      correlate(
+        uniforms.get(inputs[0]) as Float64Array,
+        uniforms.get(inputs[1]) as Float64Array,
+        rank,
+      )
+    for (const input of drawn) {
+      const u = uniforms.get(input.id)
+      if (!u || cache.has(keyOf(input.id))) continue
+      const values = new Float64Array(n)
+      for (let i = 0; i < n; i++) values[i] = quantileOf(input.uncertainty, u[i] as number)
+      cache.set(keyOf(input.id), { k: model.index.get(input.id) as number, values })
+    }
+  }
+  return drawn.map((input) => cache.get(keyOf(input.id)) as Column)
+}
+
 /**
  * Draws the model `options.samples` times around `base` (the input values of a scenario and
  * settings; inputs given there stay fixed). Throws ModelError for a bad correlation.
@@ -115,41 +180,29 @@ export function sampleModel(
     (input): input is InputDef & Required<Pick<InputDef, 'uncertainty'>> =>
       input.uncertainty !== undefined && !base.has(input.id),
   )
-  const uniforms = new Map(
-    drawn.map((input) => [input.id, latinHypercube(n, streamFor(input.id, seed))]),
-  )
-  for (const { inputs, rank, note } of correlations) {
-    if (!(rank >= -1 && rank <= 1) || inputs[0] === inputs[1])
-      throw new ModelError(
-        'uncertainty-invalid',
-        `Unexpected correlation ${rank} of \`${inputs.join('` and `')}\``,
-        {
-          figure: inputs[0],
-          hint: `a rank correlation from −1 to 1 between two different inputs (${note})`,
-        },
-      )
-    const a = uniforms.get(inputs[0])
-    const b = uniforms.get(inputs[1])
-    if (a && b) correlate(a, b, rank)
-  }
+  const columns = drawnColumns(model, drawn, correlations, n, seed)
   const width = model.ids.length
   const values = new Float64Array(n * width)
-  // Every draw starts from the point values; only the drawn inputs change.
+  // Every draw starts from the point values; only the drawn inputs change, and only the figures
+  // that depend on them are computed again (the others keep their point values, as they would).
   const template = new Float64Array(width)
   model.inputs.forEach((input, k) => {
     template[k] = base.get(input.id) ?? input.value
   })
-  const columns = drawn.map((input) => {
-    const u = uniforms.get(input.id) as Float64Array
-    const column = new Float64Array(n)
-    for (let i = 0; i < n; i++) column[i] = quantileOf(input.uncertainty, u[i] as number)
-    return { k: model.index.get(input.id) as number, values: column }
-  })
+  const pointFailed = evaluateRow(model, template, 0)
+  // A figure that fails at the point values is found, and reported, in the first draw.
+  const only =
+    pointFailed < 0
+      ? dependentsOf(
+          model,
+          columns.map((column) => column.k),
+        )
+      : undefined
   for (let i = 0; i < n; i++) {
     const base = i * width
     values.set(template, base)
     for (const column of columns) values[base + column.k] = column.values[i] as number
-    const failed = evaluateRow(model, values, base)
+    const failed = evaluateRow(model, values, base, only)
     if (failed >= 0) throw nonFinite(model, values, base, failed, i)
   }
   return makeSample(
