@@ -14,7 +14,7 @@ import {
 } from './build/article.ts'
 import type { BuildOptions } from './build/options.ts'
 import { buildArticles } from './build/workers.ts'
-import { drawChartsAhead } from './charts/worker.ts'
+import { drawChartsAhead, startChartWorkerEarly } from './charts/worker.ts'
 import { BuildFailure, type Diagnostic } from './diagnostics/report.ts'
 import type { CostModel } from './model/index.ts'
 import type { Claim } from './pipeline/records.ts'
@@ -63,6 +63,7 @@ export async function build(
   sink?: SiteSink,
 ): Promise<BuildResult> {
   // 1. Configuration, and the model under the requested scenario and settings.
+  await startChartWorkerEarly(effects.chartStore)
   const context = await prepareArticles(model, options, effects)
   const { session, site, env, commit, modelHash } = context
   // Charts not cached yet are drawn on the other core while this one processes the pages.

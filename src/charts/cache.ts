@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { Spec as VegaSpec } from 'vega'
@@ -24,6 +24,8 @@ import type { ChartDatasets } from './validate.ts'
 export interface ChartCacheStore {
   read(key: string): Promise<string | undefined>
   write(key: string, svg: string): Promise<void>
+  /** True when it holds no drawing at all (a fresh clone): every chart will be drawn. */
+  isEmpty?(): Promise<boolean>
 }
 
 /** A render result plus how it was obtained, for build logs and benchmarks. */
@@ -298,6 +300,10 @@ export function fsChartCacheStore(dir: string): ChartCacheStore {
         throw error
       }
     },
+    async isEmpty() {
+      const names = await readdir(dir).catch(() => [])
+      return !names.some((name) => name.endsWith('.svg'))
+    },
     async write(key, svg) {
       assertKey(key)
       try {
@@ -335,6 +341,7 @@ export function rememberingChartStore(store: ChartCacheStore, limit = 256): Char
       await store.write(key, svg)
       keep(key, svg)
     },
+    isEmpty: async () => kept.size === 0 && (await store.isEmpty?.()) === true,
   }
 }
 
@@ -346,5 +353,6 @@ export function memoryChartCacheStore(): ChartCacheStore {
     write: async (key, svg) => {
       entries.set(key, svg)
     },
+    isEmpty: async () => entries.size === 0,
   }
 }

@@ -20,7 +20,7 @@ import { chartTheme } from './theme.ts'
 let vega: typeof VegaModule
 let vegaLite: typeof VegaLiteModule
 let interpreter: VegaModule.ViewOptions['expr']
-async function loadLibraries(): Promise<void> {
+export async function loadLibraries(): Promise<void> {
   if (vega && vegaLite) return
   const [v, vl, i] = await Promise.all([
     import('vega'),
@@ -35,6 +35,9 @@ async function loadLibraries(): Promise<void> {
 }
 
 import { type ChartDatasets, validateChartData } from './validate.ts'
+
+/** Whether this thread has loaded Vega and Vega-Lite already (charts/worker.ts asks). */
+export const librariesLoaded = (): boolean => vega !== undefined && vegaLite !== undefined
 
 /** Vega's text measurement (exported by vega, missing from its types). */
 interface VegaTextMetrics {

@@ -1,7 +1,7 @@
 /**
  * Charts drawn on the second core while the first processes pages. At the start of a build every
  * chart spec whose raw drawing (see RawSvgRenderer) is not cached yet is sent to a worker thread,
- * which loads Vega and draws them one after another; rehype-charts later takes each drawing from
+ * which loads Vega once per process and draws them one after another; rehype-charts later takes each drawing from
  * there instead of running Vega itself. The drawing depends only on the spec and the datasets, so
  * the output is the same byte for byte; a drawing that fails in the worker is drawn again in the
  * page, which reports the error as before. Only the compiled command line (lib/article.mjs) starts
@@ -16,7 +16,7 @@ import {
   rawChartKey,
   referencedDatasetNames,
 } from './cache.ts'
-import { compileChart, renderVegaSvg } from './render.ts'
+import { compileChart, librariesLoaded, loadLibraries, renderVegaSvg } from './render.ts'
 import { parseSpecJson } from './spec.ts'
 import { type ChartDrawing, tooWide } from './svg.ts'
 import type { ChartDatasets } from './validate.ts'
@@ -88,7 +88,16 @@ export async function drawChartsAhead(
     }
     if (drawn) known.add(text)
   }
-  ahead?.end()
+}
+
+/**
+ * Starts the chart worker before the build needs it when `store` holds no drawing (a fresh clone,
+ * CI): it then loads Vega (~300 ms) while this thread sets up the model and computes the charts'
+ * data, instead of after.
+ */
+export async function startChartWorkerEarly(store: ChartCacheStore): Promise<void> {
+  if (!compiled || process.env.ARTICLE_CHART_WORKER === '0' || running) return
+  if (await store.isEmpty?.()) startWorker()
 }
 
 /** Claim states of a job (its shared Int32Array): nobody's yet, the worker's, the page's. */
@@ -98,42 +107,53 @@ const PAGE = 2
 
 interface AheadWorker {
   send(datasets: ChartDatasets, drawing: ChartDrawing, key: string, fittedKey: string): void
-  /** No more jobs: the worker leaves once it has drawn the ones it holds. */
-  end(): void
 }
 
+/** The process's chart worker, kept across the rebuilds of `npm run dev` (Vega stays loaded). */
+let running: AheadWorker | undefined
+
 /**
- * Starts the worker (its own bundle beside lib/article.mjs, src/cli/chart-worker.ts). Each job it
- * is sent carries a shared claim: whichever of the worker and the page claims it first draws it,
- * without a message between them, so the worker never waits for the page's thread, which is
- * busy parsing, to hand it its next job, and a page never waits for a drawing nobody started.
+ * The chart worker (its own bundle beside lib/article.mjs, src/cli/chart-worker.ts), started on
+ * first use. Each job it is sent carries a shared claim: whichever of the worker and the page
+ * claims it first draws it, without a message between them, so the worker never waits for the
+ * page's thread, which is busy parsing, to hand it its next job. A page claims a job only when
+ * its own thread has Vega loaded already: loading it there (~250 ms) costs more than waiting for
+ * the worker, which is drawing the page's charts in page order.
  */
 function startWorker(): AheadWorker {
+  if (running) return running
   const worker = new Worker(new URL('./chart-worker.mjs', import.meta.url))
-  worker.unref()
   const specOf = new Map<string, Record<string, unknown>>()
   const pending = new Map<string, (svg: string | undefined) => void>()
   const settle = (key: string, svg: string | undefined) => {
     pending.get(key)?.(svg)
     pending.delete(key)
+    specOf.delete(key)
   }
   worker.on('message', (answer: Answer) => {
     const spec = specOf.get(answer.key)
     if (answer.vega && spec) compiledChartAhead(spec, answer.vega)
     settle(answer.key, answer.svg)
   })
+  let alive = true
+  // Gone: every drawing it still owed is drawn by its page, and the next build starts another.
   const failed = () => {
+    alive = false
+    if (running === ahead) running = undefined
     for (const key of [...pending.keys()]) settle(key, undefined)
   }
   worker.on('error', failed)
   worker.on('exit', failed)
-  return {
+  // Never what keeps the process alive: a build is over when its pages are written.
+  worker.unref()
+  const ahead: AheadWorker = {
     send(datasets, drawing, key, fittedKey) {
       const claim = new Int32Array(new SharedArrayBuffer(4))
       const job: Job = { datasets, drawing, key, fittedKey, claim }
       specOf.set(key, drawing.spec)
       specOf.set(fittedKey, drawing.fitted)
       const take = () => {
+        if (alive && !librariesLoaded()) return false
         if (Atomics.compareExchange(claim, 0, OPEN, PAGE) !== OPEN) return false
         settle(key, undefined)
         settle(fittedKey, undefined)
@@ -146,17 +166,20 @@ function startWorker(): AheadWorker {
       }
       worker.postMessage(job)
     },
-    end: () => worker.postMessage('end'),
   }
+  running = ahead
+  return ahead
 }
 
 /**
  * The worker's side: draws, in the order they come, the jobs it claims before a page does, and
- * answers each with the SVG; leaves after the last once told there are no more.
+ * answers each with the SVG. It lives as long as the process.
  */
 export function chartWorkerMain(): void {
   if (isMainThread || !parentPort) return
   const port = parentPort
+  // Loaded at once: the first job is on its way.
+  void loadLibraries()
   const draw = async (key: string, spec: Record<string, unknown>, datasets: ChartDatasets) => {
     try {
       const svg = await renderVegaSvg(spec, datasets)
@@ -178,19 +201,16 @@ export function chartWorkerMain(): void {
     else port.postMessage({ key: job.fittedKey })
   }
   const queue: Job[] = []
-  let ended = false
-  let running = false
+  let busy = false
   const run = async () => {
-    if (running) return
-    running = true
+    if (busy) return
+    busy = true
     for (let job = queue.shift(); job; job = queue.shift())
       if (Atomics.compareExchange(job.claim, 0, OPEN, WORKER) === OPEN) await drawJob(job)
-    running = false
-    if (ended) port.close()
+    busy = false
   }
-  port.on('message', (message: Job | 'end') => {
-    if (message === 'end') ended = true
-    else queue.push(message)
+  port.on('message', (job: Job) => {
+    queue.push(job)
     void run()
   })
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it, test } from 'node:test'
@@ -87,6 +87,18 @@ describe('fsChartCacheStore', () => {
     await rm(dir, { recursive: true })
     const again = await renderChartCached(bar(), store, counter.render)
     assert.deepEqual([again.fromCache, counter.calls], [false, 2])
+  })
+
+  it('is empty without the folder and without drawings, and not once one is stored', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'chart-cache-'))
+    dirs.push(root)
+    const store = fsChartCacheStore(join(root, 'charts'))
+    assert.equal(await store.isEmpty?.(), true, 'no folder')
+    await mkdir(join(root, 'charts'))
+    await writeFile(join(root, 'charts', 'notes.txt'), 'x')
+    assert.equal(await store.isEmpty?.(), true, 'no drawing')
+    await renderChartCached(bar(), store, countingRenderer().render)
+    assert.equal(await store.isEmpty?.(), false)
   })
 
   it('refuses keys that are not sha256 hex, so a key cannot escape the folder', async () => {
