@@ -144,7 +144,8 @@ function startWorker(): AheadWorker {
   }
   worker.on('error', failed)
   worker.on('exit', failed)
-  // Never what keeps the process alive: a build is over when its pages are written.
+  // Never what keeps the process alive: a build is over when its pages are written. After the
+  // listeners: an unref() made before them left the process running once the build was done.
   worker.unref()
   const ahead: AheadWorker = {
     send(datasets, drawing, key, fittedKey) {
