@@ -1,8 +1,8 @@
 /**
  * Charts drawn on the second core while the first processes pages. At the start of a build every
  * chart spec whose raw drawing (see RawSvgRenderer) is not cached yet is sent to a worker thread,
- * which loads Vega once per process and draws them one after another; rehype-charts later takes each drawing from
- * there instead of running Vega itself. The drawing depends only on the spec and the datasets, so
+ * which loads Vega once per process and draws them one after another; rehype-charts later takes
+ * each drawing from there instead of running Vega itself. The drawing depends only on the spec and the datasets, so
  * the output is the same byte for byte; a drawing that fails in the worker is drawn again in the
  * page, which reports the error as before. Only the compiled command line (lib/article.mjs) starts
  * a worker, from its own bundle (lib/chart-worker.mjs). Under a TypeScript loader (tests)
@@ -179,8 +179,9 @@ function startWorker(): AheadWorker {
 export function chartWorkerMain(): void {
   if (isMainThread || !parentPort) return
   const port = parentPort
-  // Loaded at once: the first job is on its way.
-  void loadLibraries()
+  // Loaded at once: the first job is on its way. A failure shows in the first drawing, which its
+  // page then draws and reports.
+  loadLibraries().catch(() => {})
   const draw = async (key: string, spec: Record<string, unknown>, datasets: ChartDatasets) => {
     try {
       const svg = await renderVegaSvg(spec, datasets)

@@ -113,14 +113,8 @@ interface Column {
  */
 const columnCaches = new WeakMap<CompiledModel, Map<string, Column>>()
 
-/** The columns of the inputs in `drawn` (correlated where both inputs of a pair are drawn). */
-function drawnColumns(
-  model: CompiledModel,
-  drawn: readonly (InputDef & Required<Pick<InputDef, 'uncertainty'>>)[],
-  correlations: readonly Correlation[],
-  n: number,
-  seed: number,
-): Column[] {
+/** Throws ModelError for a rank outside −1…1 or a pair of one input with itself. */
+function checkCorrelations(correlations: readonly Correlation[]): void {
   for (const { inputs, rank, note } of correlations)
     if (!(rank >= -1 && rank <= 1) || inputs[0] === inputs[1])
       throw new ModelError(
@@ -131,6 +125,17 @@ function drawnColumns(
           hint: `a rank correlation from −1 to 1 between two different inputs (${note})`,
         },
       )
+}
+
+/** The columns of the inputs in `drawn` (correlated where both inputs of a pair are drawn). */
+function drawnColumns(
+  model: CompiledModel,
+  drawn: readonly (InputDef & Required<Pick<InputDef, 'uncertainty'>>)[],
+  correlations: readonly Correlation[],
+  n: number,
+  seed: number,
+): Column[] {
+  checkCorrelations(correlations)
   const ids = new Set(drawn.map((input) => input.id))
   const applied = correlations.filter(({ inputs }) => ids.has(inputs[0]) && ids.has(inputs[1]))
   const coupled = new Set(applied.flatMap(({ inputs }) => inputs))
