@@ -7,7 +7,14 @@
  */
 import { normalCdf, normalQuantile, quantileOf } from './distributions.ts'
 import { ModelError } from './errors.ts'
-import { type CompiledModel, dependentsOf, evaluate, evaluateRow, nonFinite } from './evaluate.ts'
+import {
+  type CompiledModel,
+  dependentsOf,
+  evaluate,
+  evaluateRow,
+  nonFinite,
+  rowEvaluator,
+} from './evaluate.ts'
 import type { Correlation, InputDef } from './types.ts'
 
 /** The sampling settings; the defaults are what the article is built with. */
@@ -42,6 +49,8 @@ export interface Sample {
   quantiles(id: string): Quantiles
   /** The sorted values of a figure over the draws. */
   sorted(id: string): Float64Array
+  /** Whether a figure can differ between draws: a drawn input, or a figure that depends on one. */
+  varies(id: string): boolean
   /** The share of draws for which `predicate` holds. */
   share(predicate: (row: Float64Array, i: number) => boolean): number
 }
@@ -203,18 +212,25 @@ export function sampleModel(
           columns.map((column) => column.k),
         )
       : undefined
+  const evaluateDraw = rowEvaluator(model, only)
   for (let i = 0; i < n; i++) {
     const base = i * width
     values.set(template, base)
     for (const column of columns) values[base + column.k] = column.values[i] as number
-    const failed = evaluateRow(model, values, base, only)
+    const failed = evaluateDraw(values, base)
     if (failed >= 0) throw nonFinite(model, values, base, failed, i)
   }
+  // The columns that can differ between draws; every other one holds its point value throughout.
+  const varying = new Uint8Array(width)
+  for (const column of columns) varying[column.k] = 1
+  if (only) for (const d of only) varying[model.inputs.length + d] = 1
+  else varying.fill(1, model.inputs.length)
   return makeSample(
     model,
     values,
     n,
     drawn.map((d) => d.id),
+    varying,
   )
 }
 
@@ -223,6 +239,7 @@ function makeSample(
   values: Float64Array,
   n: number,
   uncertain: string[],
+  varying: Uint8Array,
 ): Sample {
   const width = model.ids.length
   const index = (id: string): number => {
@@ -233,8 +250,9 @@ function makeSample(
   }
   const sortedCache = new Map<string, Float64Array>()
   const quantileCache = new Map<string, Quantiles>()
-  const extract = (i: number): Float64Array => {
-    const column = new Float64Array(n)
+  // The quantiles' working copy, one for every figure: selection reorders it in place.
+  let scratch: Float64Array | undefined
+  const extract = (i: number, column: Float64Array = new Float64Array(n)): Float64Array => {
     for (let k = 0, at = i; k < n; k++, at += width) column[k] = values[at] as number
     return column
   }
@@ -272,18 +290,28 @@ function makeSample(
       if (!q) {
         // A sorted column if one is at hand; otherwise three selections on a copy, a few times
         // faster than sorting (the build asks for every figure's quantiles, few sorted columns).
+        const i = index(id)
         const known = sortedCache.get(id)
-        const column = extract(index(id))
-        // The mean sums the draws in draw order, whichever way the quantiles are found.
+        // The mean sums the draws in draw order, whichever way the quantiles are found; a figure
+        // that does not vary is summed too, as its n equal draws round.
         let sum = 0
-        for (let k = 0; k < n; k++) sum += column[k] as number
-        q = known
-          ? { p5: at(known, 0.05), p50: at(known, 0.5), p95: at(known, 0.95), mean: sum / n }
-          : { ...selectQuantiles(column), mean: sum / n }
+        if (varying[i] === 0) {
+          const v = values[i] as number
+          for (let k = 0; k < n; k++) sum += v
+          q = { p5: v, p50: v, p95: v, mean: sum / n }
+        } else {
+          scratch ??= new Float64Array(n)
+          const column = extract(i, scratch)
+          for (let k = 0; k < n; k++) sum += column[k] as number
+          q = known
+            ? { p5: at(known, 0.05), p50: at(known, 0.5), p95: at(known, 0.95), mean: sum / n }
+            : { ...selectQuantiles(column), mean: sum / n }
+        }
         quantileCache.set(id, q)
       }
       return q
     },
+    varies: (id) => varying[index(id)] === 1,
     share: (predicate) => {
       let hits = 0
       for (let i = 0; i < n; i++)

@@ -252,6 +252,8 @@ function spread(record: ShownNumber, session: ModelSession): ElementContent[] {
   const id = record.figure
   if (!id) return record.interval ? [intervalLine(record.interval.formatted, session)] : []
   const sample = session.uncertainty(record.scenario)
+  // Most figures rest on no drawn input: nothing to sort.
+  if (!sample.varies(id)) return []
   const sorted = sample.sorted(id)
   const p5 = quantileAt(sorted, 0.05)
   const p95 = quantileAt(sorted, 0.95)
