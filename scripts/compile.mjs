@@ -35,12 +35,14 @@ async function compile() {
   mkdirSync(lib, { recursive: true })
   await compileNode(build, 'main.ts', 'article.mjs')
   // The chart worker's entry alone: it loads in a fraction of the command line's time.
-  await compileNode(build, 'chart-worker.ts', 'chart-worker.mjs')
+  await compileNode(build, 'chart-worker.ts', 'chart-worker.mjs', ['esbuild', '@resvg/resvg-js'])
   await compileBrowser(build)
   writeFileSync(join(lib, 'sources.json'), `${JSON.stringify({ src: sourceHash() })}\n`)
 }
 
-async function compileNode(build, source, output) {
+const SPLIT = ['vega', 'vega-lite', 'vega-interpreter', 'esbuild', '@resvg/resvg-js']
+
+async function compileNode(build, source, output, external = SPLIT) {
   const outfile = join(root, 'lib', output)
   await build({
     entryPoints: [join(root, 'src', 'cli', source)],
@@ -54,7 +56,7 @@ async function compileNode(build, source, output) {
     mainFields: ['module', 'main'],
     // Imported only when needed (a chart to render, a model to reload): kept out of the bundle so
     // a build whose charts come from the cache never loads them.
-    external: ['vega', 'vega-lite', 'vega-interpreter', 'esbuild', '@resvg/resvg-js'],
+    external,
     // CommonJS dependencies (nunjucks) call require(); give the ES module bundle one.
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -1,7 +1,8 @@
 /**
  * The one place that fixes the order of the pipeline:
  * parse → front matter → title → directives (and generated tables) → citations → HTML → links,
- * claim notes, charts, ids, contents, anchors, highlighting → title out → provenance → text.
+ * claim notes, charts (started), ids, contents, anchors, highlighting → title out → provenance →
+ * charts (drawn) → text.
  */
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypeSlug from 'rehype-slug'
@@ -15,6 +16,7 @@ import { unified } from 'unified'
 import type { ChartCacheStore } from '../charts/cache.ts'
 import { incrementalParser } from './incremental-parse.ts'
 import { loweredHandlers } from './mdast-to-hast.ts'
+import rehypeChartSizes from './rehype-chart-sizes.ts'
 import rehypeCharts from './rehype-charts.ts'
 import rehypeClaimNotes from './rehype-claim-notes.ts'
 import rehypeHighlight, { type TextMemo } from './rehype-highlight.ts'
@@ -87,6 +89,7 @@ export function createProcessor(options: ProcessorOptions) {
         session: options.session,
         bibliography: options.sources.bibliography,
       })
+      .use(rehypeChartSizes)
       // Raw nodes come only from our own stages (chart SVGs); markdown's raw HTML was dropped
       // by remark-rehype, so content cannot inject markup.
       // Optional end tags (`</p>`, `</li>`, `</td>`, `</tr>`, …) are left out, as the HTML

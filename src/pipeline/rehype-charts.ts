@@ -2,6 +2,10 @@
  * Renders every chart figure: the caption (already resolved) becomes a `<figcaption>`, the SVG
  * is rendered from the spec and the model's datasets (through a content-hash cache, so an
  * unchanged chart is not rendered again), and the data follows as a table in `<details>`.
+ *
+ * The figures are built at once and their drawings only started: the stages after this one run
+ * while the chart worker draws (its slowest part on a cold build), and rehype-chart-sizes.ts,
+ * the last stage, waits for them and gives each picture its drawings' sizes.
  */
 import type { Element, ElementContent } from 'hast'
 import { toString as hastToString } from 'hast-util-to-string'
@@ -23,15 +27,23 @@ export interface RehypeChartsOptions {
   readonly store: ChartCacheStore
 }
 
-/** The unified plugin: renders the charts `::chart` placed, in page order. */
+/** The unified plugin: builds the figures `::chart` placed and starts drawing their charts. */
 export default function rehypeCharts(options: RehypeChartsOptions) {
-  return async (_tree: unknown, file: VFile): Promise<void> => {
+  return (_tree: unknown, file: VFile): void => {
     file.data.charts = []
-    for (const slot of file.data.chartSlots ?? []) await renderFigure(slot, file, options)
+    const placed = (file.data.chartSlots ?? []).map((slot) => placeFigure(slot, options))
+    // Finished in page order, so the records and any errors come in that order.
+    file.data.chartsDrawn = async () => {
+      for (const finish of placed) await finish(file)
+    }
   }
 }
 
-async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsOptions) {
+/** Builds a chart's figure now; the function it returns waits for its drawings and adds them. */
+function placeFigure(
+  slot: ChartSlot,
+  options: RehypeChartsOptions,
+): (file: VFile) => Promise<void> {
   const { element: figure, src, spec, text } = slot
   const id = String(figure.properties.id)
   const datasets = datasetsOf(spec, options.session)
@@ -39,47 +51,27 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
   const caption = figure.children
   const description = hastToString(figure).replace(/\s+/g, ' ').trim()
   const title = typeof spec.title === 'string' ? spec.title : description
-  let drawn: Drawn
-  try {
-    drawn = await drawnOnce(options.session, [JSON.stringify(spec), id, title, description], () =>
-      draw(spec, id, title, description, datasets, options.store),
-    )
-  } catch (error) {
-    if (!isChartError(error)) throw error
-    const located = withSpecPosition(error, text, `content/${src}`)
-    const m = file.message(located.reason, {
-      place: figure.position,
-      ruleId: located.ruleId,
-      source: 'article',
-    })
-    m.fatal = true
-    m.note = `${specPlace(src, located.specLine, located.specColumn)}${located.hint ? `: ${located.hint}` : ''}`
-    return
-  }
-  const { wide, narrow, tables } = drawn
+  const drawings = drawnOnce(options.session, [JSON.stringify(spec), id, title, description], () =>
+    draw(spec, id, title, description, datasets, options.store),
+  )
+  // Awaited by the last stage; until then a failure must not count as unhandled.
+  drawings.catch(() => {})
   const name = src.replace(/^.*\//, '').replace(/\.vl\.json$/, '')
   const wideFile = `charts/${name}.svg`
   const narrowFile = `charts/${name}-narrow.svg`
-  const about = { src, datasets: names, title, description }
-  file.data.charts?.push(
-    { id, file: wideFile, svg: wide.standalone, drawn: wide.spec, ...about },
-    { id: `${id}-narrow`, file: narrowFile, svg: narrow.standalone, drawn: narrow.spec, ...about },
-  )
+  const tables = names.map((n) => chartDataTable(datasets[n], n, title, spec))
+  const narrowSource = h('source', {
+    media: NARROW_MEDIA,
+    srcSet: narrowFile,
+    type: 'image/svg+xml',
+  })
+  const wideImage = h('img', { src: wideFile, alt: `Chart: ${title}` })
+  const position = figure.position
   figure.properties = { className: ['chart'], id }
   figure.children = [
     // The charts are files, not inline SVG: the page stays light, and a phone loads only the
     // narrow drawing. The caption and the data table below carry the numbers.
-    h('div', { className: ['chart-svg'] }, [
-      h('picture', [
-        h('source', {
-          media: NARROW_MEDIA,
-          srcSet: narrowFile,
-          type: 'image/svg+xml',
-          ...svgSize(narrow.svg),
-        }),
-        h('img', { src: wideFile, alt: `Chart: ${title}`, ...svgSize(wide.svg) }),
-      ]),
-    ]),
+    h('div', { className: ['chart-svg'] }, [h('picture', [narrowSource, wideImage])]),
     // The data table goes inside the caption: a figcaption must be a figure's first or last child.
     h('figcaption', [
       ...caption,
@@ -90,13 +82,43 @@ async function renderFigure(slot: ChartSlot, file: VFile, options: RehypeChartsO
       ]),
     ]),
   ] as Element['children']
+  return async (file) => {
+    let drawn: Drawn
+    try {
+      drawn = await drawings
+    } catch (error) {
+      if (!isChartError(error)) throw error
+      const located = withSpecPosition(error, text, `content/${src}`)
+      const m = file.message(located.reason, {
+        place: position,
+        ruleId: located.ruleId,
+        source: 'article',
+      })
+      m.fatal = true
+      m.note = `${specPlace(src, located.specLine, located.specColumn)}${located.hint ? `: ${located.hint}` : ''}`
+      return
+    }
+    const { wide, narrow } = drawn
+    Object.assign(narrowSource.properties, svgSize(narrow.svg))
+    Object.assign(wideImage.properties, svgSize(wide.svg))
+    const about = { src, datasets: names, title, description }
+    file.data.charts?.push(
+      { id, file: wideFile, svg: wide.standalone, drawn: wide.spec, ...about },
+      {
+        id: `${id}-narrow`,
+        file: narrowFile,
+        svg: narrow.standalone,
+        drawn: narrow.spec,
+        ...about,
+      },
+    )
+  }
 }
 
-/** A chart's two drawings and its data tables: what the figure is made from. */
+/** A chart's two drawings: what its picture is made from. */
 interface Drawn {
   readonly wide: Drawing
   readonly narrow: Drawing
-  readonly tables: readonly string[]
 }
 
 interface Drawing {
@@ -108,22 +130,24 @@ interface Drawing {
 /**
  * Drawn charts by session and by what they are drawn from (the spec's text, the figure's id,
  * title and caption text): the session's datasets are fixed, so a rebuild under `npm run dev`,
- * or another article placing the same chart, takes the drawing as it is.
+ * or another article placing the same chart, takes the drawing as it is. A failed drawing is
+ * forgotten, and drawn (and reported) again next time.
  */
-const drawnCharts = new WeakMap<ModelSession, Map<string, Drawn>>()
+const drawnCharts = new WeakMap<ModelSession, Map<string, Promise<Drawn>>>()
 
-async function drawnOnce(
+function drawnOnce(
   session: ModelSession,
   what: readonly string[],
   make: () => Promise<Drawn>,
 ): Promise<Drawn> {
-  const charts = drawnCharts.get(session) ?? new Map<string, Drawn>()
+  const charts = drawnCharts.get(session) ?? new Map<string, Promise<Drawn>>()
   drawnCharts.set(session, charts)
   const key = JSON.stringify(what)
   const found = charts.get(key)
   if (found) return found
-  const drawn = await make()
+  const drawn = make()
   charts.set(key, drawn)
+  drawn.catch(() => charts.delete(key))
   return drawn
 }
 
@@ -154,11 +178,7 @@ async function draw(
     return { svg, standalone: toStandaloneSvg(svg), spec: used }
   }
   const [wideDrawing, narrowDrawing] = chartDrawings(spec)
-  return {
-    wide: await fit(wideDrawing, ''),
-    narrow: await fit(narrowDrawing, '-narrow'),
-    tables: names.map((n) => chartDataTable(datasets[n], n, title, spec)),
-  }
+  return { wide: await fit(wideDrawing, ''), narrow: await fit(narrowDrawing, '-narrow') }
 }
 
 /** Below this width the page shows the narrow drawing (it matches the CSS breakpoint). */

@@ -26,6 +26,8 @@ declare module 'vfile' {
     /** Charts placed by `::chart`, with their parsed specs, waiting to be rendered. */
     chartSlots: ChartSlot[]
     charts: ChartRecord[]
+    /** Waits for the drawings rehype-charts started and adds them (rehype-chart-sizes.ts). */
+    chartsDrawn: () => Promise<void>
     /** Generated sections placed by directives, filled once the whole page is known. */
     generatedSlots: GeneratedSlot[]
     toc: TocHeading[]
