@@ -8,8 +8,8 @@ import type { ExprNode } from './ast.ts'
 import { roundTo } from './round.ts'
 
 /**
- * The expression in one draw: `values` holds the draws of the scenario in force, the draw starts
- * at `base`, and `draws(name)` gives another scenario's draws (lined up the same way).
+ * The expression in one draw: `values` holds the draws of the scenario in force, the draw is at
+ * `base`, and `draws(name)` gives another scenario's draws (laid out the same way).
  */
 export type RowFunction = (
   values: Float64Array,
@@ -21,8 +21,16 @@ type Fn = RowFunction
 
 const truth = (value: boolean): number => (value ? 1 : 0)
 
-/** Compiles a parsed expression; `indexOf` gives a figure's index in a row (throws if unknown). */
-export function compileExpression(node: ExprNode, indexOf: (id: string) => number): RowFunction {
+/**
+ * Compiles a parsed expression; `indexOf` gives a figure's index in a row (throws if unknown).
+ * A figure `fixed` says is the same in every draw is read at its index alone, whatever the base
+ * (a Monte Carlo sample keeps it once, see drawSlots).
+ */
+export function compileExpression(
+  node: ExprNode,
+  indexOf: (id: string) => number,
+  fixed: (id: string) => boolean = () => false,
+): RowFunction {
   const compile = (n: ExprNode): Fn => {
     switch (n.type) {
       case 'number': {
@@ -33,6 +41,7 @@ export function compileExpression(node: ExprNode, indexOf: (id: string) => numbe
         return () => Number.NaN
       case 'figure': {
         const i = indexOf(n.id)
+        if (fixed(n.id)) return (values) => values[i] as number
         return (values, base) => values[base + i] as number
       }
       case 'unary': {

@@ -141,30 +141,37 @@ interface Plan {
   readonly all: Int32Array
 }
 
-const plans = new WeakMap<CompiledModel, Plan>()
-
-function planOf(model: CompiledModel): Plan {
-  let plan = plans.get(model)
-  if (!plan) {
-    const n = model.derived.length
-    const column = (k: number) =>
-      Int32Array.from(model.depIndices, (deps) => (deps.length > k ? (deps[k] as number) : 0))
-    plan = {
-      fns: model.derived.map((def) => def.compute),
-      arity: Int32Array.from(model.depIndices, (deps) => deps.length),
-      i0: column(0),
-      i1: column(1),
-      i2: column(2),
-      i3: column(3),
-      scratch: [],
-      defaults: Float64Array.from(model.inputs, (input) => input.value),
-      all: Int32Array.from(model.derived, (_, d) => d),
+/** `make` once per compiled model: what the hot loops derive from a model, kept with it. */
+export function perModel<T>(make: (model: CompiledModel) => T): (model: CompiledModel) => T {
+  const made = new WeakMap<CompiledModel, T>()
+  return (model) => {
+    let found = made.get(model)
+    if (found === undefined) {
+      found = make(model)
+      made.set(model, found)
     }
-    if (plan.arity.length !== n) throw new Error('depIndices and derived differ in length')
-    plans.set(model, plan)
+    return found
   }
-  return plan
 }
+
+const planOf = perModel((model): Plan => {
+  const column = (k: number) =>
+    Int32Array.from(model.depIndices, (deps) => (deps.length > k ? (deps[k] as number) : 0))
+  const plan = {
+    fns: model.derived.map((def) => def.compute),
+    arity: Int32Array.from(model.depIndices, (deps) => deps.length),
+    i0: column(0),
+    i1: column(1),
+    i2: column(2),
+    i3: column(3),
+    scratch: [],
+    defaults: Float64Array.from(model.inputs, (input) => input.value),
+    all: Int32Array.from(model.derived, (_, d) => d),
+  }
+  if (plan.arity.length !== model.derived.length)
+    throw new Error('depIndices and derived differ in length')
+  return plan
+})
 
 /**
  * Fills the derived figures of the draw that starts at `base` in `row` (its inputs already set),
@@ -231,7 +238,7 @@ export function evaluateRow(
 /** Fills the derived figures of the row at `base`, as evaluateRow does for one `only`. */
 export type RowEvaluator = (row: Float64Array, base: number) => number
 
-const evaluators = new WeakMap<CompiledModel, Map<string, RowEvaluator>>()
+const evaluatorsOf = perModel(() => new Map<string, RowEvaluator>())
 
 /**
  * evaluateRow for many rows of one model and one `only`: a function generated once, one line
@@ -241,11 +248,7 @@ const evaluators = new WeakMap<CompiledModel, Map<string, RowEvaluator>>()
  * page whose Content-Security-Policy forbids it), it is evaluateRow itself.
  */
 export function rowEvaluator(model: CompiledModel, only?: Int32Array): RowEvaluator {
-  let cache = evaluators.get(model)
-  if (!cache) {
-    cache = new Map()
-    evaluators.set(model, cache)
-  }
+  const cache = evaluatorsOf(model)
   const key = only ? only.join(',') : '*'
   let evaluator = cache.get(key)
   if (!evaluator) {

@@ -31,6 +31,8 @@ export {
   at as quantileAt,
   DEFAULT_SAMPLES,
   DEFAULT_SEED,
+  type DrawSlots,
+  drawSlots,
   type Quantiles,
   type Sample,
   type SampleOptions,

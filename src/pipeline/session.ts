@@ -23,6 +23,7 @@ import {
   type Dataset,
   DEFAULT_SAMPLES,
   DEFAULT_SEED,
+  drawSlots,
   type Evaluation,
   evaluate,
   evaluateScenarioOf,
@@ -191,7 +192,9 @@ export function createModelSession(
   const rowFunction = (expression: string): RowFunction => {
     let fn = rowFunctions.get(expression)
     if (!fn) {
-      fn = compileExpression(parseExpression(expression), (id) => compiled.index.get(id) ?? -1)
+      // Every sample of the session has the same count, so the same slots (drawSlots).
+      const slots = drawSlots(compiled, sampling.samples)
+      fn = compileExpression(parseExpression(expression), slots.index, slots.fixed)
       rowFunctions.set(expression, fn)
     }
     return fn
@@ -203,9 +206,8 @@ export function createModelSession(
     const fn = rowFunction(expression)
     const sample = uncertainty(scenario)
     const draws = (name: string) => uncertainty(name).values
-    const width = compiled.ids.length
     const out = new Float64Array(sample.count)
-    for (let i = 0; i < sample.count; i++) out[i] = fn(sample.values, i * width, draws)
+    for (let i = 0; i < sample.count; i++) out[i] = fn(sample.values, i, draws)
     return out
   }
   // Chances and quantiles by expression and scenario: pure, and asked again on every rebuild.

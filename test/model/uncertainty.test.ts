@@ -10,6 +10,7 @@ import {
   compileModel,
   type DerivedDef,
   dependentsOf,
+  drawSlots,
   evaluate,
   type InputDef,
   ModelError,
@@ -152,6 +153,28 @@ describe('scenarios share drawn columns and recompute only what depends on them'
       for (const id of model.ids)
         assert.equal(row[model.index.get(id) as number], whole.value(id), id)
     }
+  })
+
+  test('drawSlots finds every figure of every draw; figures on no ranged input are kept once', () => {
+    const model = build()
+    const sample = sampleModel(model, new Map([['x', 1.5]]), correlations, options)
+    const slots = drawSlots(model, options.samples)
+    assert.deepEqual(
+      model.ids.filter((id) => slots.fixed(id)),
+      ['c', 'd'],
+    )
+    for (const i of [0, 7, 1999]) {
+      const row = sample.row(i)
+      for (const id of model.ids) {
+        const at = slots.fixed(id) ? slots.index(id) : i + slots.index(id)
+        assert.equal(sample.values[at], row[model.index.get(id) as number], `${id} in draw ${i}`)
+      }
+    }
+    // x is fixed here, so bx and all vary only through b; c and d never.
+    assert.deepEqual(
+      model.ids.filter((id) => sample.varies(id)),
+      ['a', 'b', 'ab', 'bx', 'all'],
+    )
   })
 
   test('dependentsOf lists the derived figures reading a changed input, in order', () => {
