@@ -23,7 +23,7 @@ import type { ModelSession } from './pipeline/session.ts'
 import { renderIndexPage } from './render/page.ts'
 import { listArticles } from './site/articles.ts'
 import type { BuildEffects } from './site/effects.ts'
-import { FEED_ENTRIES } from './site/feed.ts'
+import { FEED_ENTRIES, feedOrder } from './site/feed.ts'
 import { publishedFiles } from './site/publish.ts'
 import type { PublishedArticle } from './site/published.ts'
 import { memorySink, type SiteSink } from './site/sink.ts'
@@ -114,9 +114,7 @@ export async function build(
   if (errors.length > 0) throw new BuildFailure(errors)
 
   // 4. The index and the static assets.
-  articles.sort((a, b) =>
-    a.date === b.date ? a.slug.localeCompare(b.slug) : b.date.localeCompare(a.date),
-  )
+  articles.sort(feedOrder)
   await emit(
     'index.html',
     renderTemplate(() =>
@@ -160,9 +158,7 @@ export async function build(
  * the feed shows only those, and a thousand articles' content would not fit in memory.
  */
 function keepFeedContent(published: PublishedArticle[]): void {
-  published.sort((a, b) =>
-    a.date === b.date ? a.slug.localeCompare(b.slug) : b.date.localeCompare(a.date),
-  )
+  published.sort(feedOrder)
   for (let i = FEED_ENTRIES; i < published.length; i++) {
     const article = published[i] as PublishedArticle
     if (article.contentHtml) published[i] = { ...article, contentHtml: '' }

@@ -21,6 +21,7 @@ import { renderArticlePage, TemplateError } from '../render/page.ts'
 import { withinBudget } from '../site/articles.ts'
 import { loadSite, type SiteConfig } from '../site/config.ts'
 import type { BuildEffects } from '../site/effects.ts'
+import { feedCandidates } from '../site/feed.ts'
 import { feedContentHtml } from '../site/feed-content.ts'
 import { figuresJson } from '../site/figures-json.ts'
 import { pageMeta } from '../site/page-meta.ts'
@@ -42,6 +43,8 @@ export interface ArticleContext {
   readonly modelHash: string
   /** Built under the model's own scenario with no settings. */
   readonly isDefault: boolean
+  /** Whether an article could be in the feed, of those this thread built (site/feed.ts). */
+  readonly inFeed: (article: { date: string; slug: string }) => boolean
 }
 
 /** An article's index card. */
@@ -95,6 +98,7 @@ export async function prepareArticles(
     commit,
     modelHash,
     isDefault: session.defaultScenario === model.defaultScenario && session.settings.length === 0,
+    inFeed: feedCandidates(),
     charts: sources.charts,
   }
 }
@@ -179,9 +183,11 @@ async function buildArticleFiles(
   const image = socialImage(site, published, env.getFilter('longDate'))
   // The feed entry, made now from the page's tree (rewritten in place: the page is done), so no
   // page's tree or HTML is held until the feed is written.
-  const contentHtml = site.siteUrl
-    ? feedContentHtml(tree, absoluteUrl(site.siteUrl, `${slug}/`), charts)
-    : ''
+  // Only for an article that can be among the feed's newest: the feed drops all others' (build.ts).
+  const contentHtml =
+    site.siteUrl && context.inFeed({ date: article.date, slug })
+      ? feedContentHtml(tree, absoluteUrl(site.siteUrl, `${slug}/`), charts)
+      : ''
   const files: Array<readonly [string, string | Uint8Array]> = [
     ...(pageReady ? [] : [[`${slug}/index.html`, page] as const]),
     [`${slug}/figures.json`, figuresJson(file, session, { commit, modelHash })],

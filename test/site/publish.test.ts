@@ -11,7 +11,7 @@ import { type BuildResult, build } from '../../src/build.ts'
 import { memoryChartCacheStore } from '../../src/charts/cache.ts'
 import { articleCostModel } from '../../src/model/index.ts'
 import { fsEffects, memoryMemo } from '../../src/site/effects.ts'
-import { atomFeed, FEED_ENTRIES } from '../../src/site/feed.ts'
+import { atomFeed, FEED_ENTRIES, feedCandidates, feedOrder } from '../../src/site/feed.ts'
 import type { PublishedArticle } from '../../src/site/published.ts'
 import { renderPng, socialCardSvg, wrapText } from '../../src/site/social-card.ts'
 import { root } from '../helpers.ts'
@@ -209,5 +209,24 @@ describe('a long series', () => {
     assert.equal(ids.at(-1), `${SITE_URL}post-05/`)
     assert.match(xml, /Body 24/)
     assert.doesNotMatch(xml, /Body 4\b/)
+  })
+
+  test('feedCandidates says yes to every article the feed keeps, in any order asked', () => {
+    // Sixty articles over ten dates (ties broken by slug), asked about in a scrambled order.
+    const all = Array.from({ length: 60 }, (_, i) => ({
+      slug: `post-${String((i * 37) % 60).padStart(2, '0')}`,
+      date: `2025-02-${String((i % 10) + 1).padStart(2, '0')}`,
+    }))
+    const inFeed = feedCandidates()
+    const told = all.filter((article) => inFeed(article))
+    const kept = [...all].sort(feedOrder).slice(0, FEED_ENTRIES)
+    for (const article of kept) assert.ok(told.includes(article), article.slug)
+    assert.ok(told.length < all.length, 'some are spared')
+    // Asked newest first, it says yes to the feed's articles alone.
+    const newestFirst = feedCandidates()
+    assert.equal(
+      [...all].sort(feedOrder).filter((article) => newestFirst(article)).length,
+      FEED_ENTRIES,
+    )
   })
 })
