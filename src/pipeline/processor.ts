@@ -1,11 +1,9 @@
 /**
  * The one place that fixes the order of the pipeline:
  * parse → front matter → title → directives (and generated tables) → citations → HTML → links,
- * claim notes, charts (started), ids, contents, anchors, highlighting → title out → provenance →
- * charts (drawn) → text.
+ * claim notes, charts (started), heading ids, anchors and contents, highlighting → title out →
+ * provenance → charts (drawn) → text.
  */
-import rehypeAutolinkHeadings from 'rehype-autolink-headings'
-import rehypeSlug from 'rehype-slug'
 import rehypeStringify from 'rehype-stringify'
 import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -75,13 +73,7 @@ export function createProcessor(options: ProcessorOptions) {
       .use(rehypeClaimNotes)
       .use(rehypeSeriesLinks, { seriesBaseUrl: options.seriesBaseUrl })
       .use(rehypeCharts, { session: options.session, store: options.chartStore })
-      .use(rehypeSlug)
       .use(rehypeToc)
-      .use(rehypeAutolinkHeadings, {
-        behavior: 'append',
-        properties: { className: ['anchor'], ariaHidden: 'true', tabIndex: -1 },
-        content: { type: 'text', value: '#' },
-      })
       .use(rehypeHighlight, { memo: options.memo })
       .use(rehypeTitle)
       // Last before stringifying: its popovers double the tree, and no later stage needs them.
