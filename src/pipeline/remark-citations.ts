@@ -49,9 +49,13 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       const lowered = node.data?.element !== undefined && node.data.convertChildren !== true
       if (node.type === 'link' || node.type === 'linkReference' || lowered) return SKIP
       if (node.type !== 'text' || !parent || index === undefined) return
+      const found = findCitations(node.value)
+      if (found.length === 0) return
+      // Aligned with the source only where there is a citation: the map costs an entry per
+      // character, and most text nodes cite nothing.
       const where = align(node, source)
       // `\[@key]` is an escaped bracket, not a citation.
-      const citations = findCitations(node.value).filter((c) => !where.escaped(c.start))
+      const citations = found.filter((c) => !where.escaped(c.start))
       const known = citations.filter((citation) => {
         const unknown = citation.items.filter((item) => !bib.has(item.key))
         for (const { key, at } of unknown) {
