@@ -51,15 +51,19 @@ function placeFigure(
   const caption = figure.children
   const description = hastToString(figure).replace(/\s+/g, ' ').trim()
   const title = typeof spec.title === 'string' ? spec.title : description
-  const drawings = drawnOnce(options.session, [JSON.stringify(spec), id, title, description], () =>
-    draw(spec, id, title, description, datasets, options.store),
+  const { drawings, tables } = chartOnce(
+    options.session,
+    [JSON.stringify(spec), id, title, description],
+    () => ({
+      drawings: draw(spec, id, title, description, datasets, options.store),
+      tables: names.map((n) => chartDataTable(datasets[n], n, title, spec)),
+    }),
   )
   // Awaited by the last stage; until then a failure must not count as unhandled.
   drawings.catch(() => {})
   const name = src.replace(/^.*\//, '').replace(/\.vl\.json$/, '')
   const wideFile = `charts/${name}.svg`
   const narrowFile = `charts/${name}-narrow.svg`
-  const tables = names.map((n) => chartDataTable(datasets[n], n, title, spec))
   const narrowSource = h('source', {
     media: NARROW_MEDIA,
     srcSet: narrowFile,
@@ -127,28 +131,30 @@ interface Drawing {
   readonly spec: Readonly<Record<string, unknown>>
 }
 
-/**
- * Drawn charts by session and by what they are drawn from (the spec's text, the figure's id,
- * title and caption text): the session's datasets are fixed, so a rebuild under `npm run dev`,
- * or another article placing the same chart, takes the drawing as it is. A failed drawing is
- * forgotten, and drawn (and reported) again next time.
- */
-const drawnCharts = new WeakMap<ModelSession, Map<string, Promise<Drawn>>>()
+/** A chart's drawings (on their way) and its data tables. */
+interface Chart {
+  readonly drawings: Promise<Drawn>
+  readonly tables: readonly string[]
+}
 
-function drawnOnce(
-  session: ModelSession,
-  what: readonly string[],
-  make: () => Promise<Drawn>,
-): Promise<Drawn> {
-  const charts = drawnCharts.get(session) ?? new Map<string, Promise<Drawn>>()
-  drawnCharts.set(session, charts)
+/**
+ * Charts by session and by what they are drawn from (the spec's text, the figure's id, title
+ * and caption text): the session's datasets are fixed, so a rebuild under `npm run dev`, or
+ * another article placing the same chart, takes the drawings and tables as they are. A failed
+ * drawing is forgotten, and drawn (and reported) again next time.
+ */
+const charts = new WeakMap<ModelSession, Map<string, Chart>>()
+
+function chartOnce(session: ModelSession, what: readonly string[], make: () => Chart): Chart {
+  const known = charts.get(session) ?? new Map<string, Chart>()
+  charts.set(session, known)
   const key = JSON.stringify(what)
-  const found = charts.get(key)
+  const found = known.get(key)
   if (found) return found
-  const drawn = make()
-  charts.set(key, drawn)
-  drawn.catch(() => charts.delete(key))
-  return drawn
+  const chart = make()
+  known.set(key, chart)
+  chart.drawings.catch(() => known.delete(key))
+  return chart
 }
 
 /** Draws a chart for the column at desktop width and for a phone, each fitted to its column. */
