@@ -265,7 +265,7 @@ export function sampleModel(
           columns.map((column) => column.k),
         )
       : undefined
-  const { varying: stored } = layoutOf(model)
+  const { varying: stored, column: columnOf } = layoutOf(model)
   const values = new Float64Array(stored.length * n + width)
   values.set(row, stored.length * n)
   const evaluateDraw = rowEvaluator(model, only)
@@ -282,7 +282,7 @@ export function sampleModel(
   if (only) for (const d of only) varying[model.inputs.length + d] = 1
   else varying.fill(1, model.inputs.length)
   // A figure resting on no ranged input is the same in every draw, even when computed in each.
-  for (let k = 0; k < width; k++) if (!stored.includes(k)) varying[k] = 0
+  for (let k = 0; k < width; k++) if ((columnOf[k] as number) < 0) varying[k] = 0
   return makeSample(
     model,
     values,
