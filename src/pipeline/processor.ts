@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { ChartCacheStore } from '../charts/cache.ts'
+import { HTML_OPTIONS } from './html-options.ts'
 import { incrementalParser } from './incremental-parse.ts'
 import { loweredHandlers } from './mdast-to-hast.ts'
 import rehypeChartSizes from './rehype-chart-sizes.ts'
@@ -82,15 +83,7 @@ export function createProcessor(options: ProcessorOptions) {
         bibliography: options.sources.bibliography,
       })
       .use(rehypeChartSizes)
-      // Raw nodes come only from our own stages (chart SVGs); markdown's raw HTML was dropped
-      // by remark-rehype, so content cannot inject markup.
-      // Optional end tags (`</p>`, `</li>`, `</td>`, `</tr>`, …) are left out, as the HTML
-      // parser defines them, and empty attributes written bare (`popover`): the same tree, 17 KB
-      // lighter (issue 15's page weight).
-      .use(rehypeStringify, {
-        allowDangerousHtml: true,
-        omitOptionalTags: true,
-        collapseEmptyAttributes: true,
-      })
+      // See html-options.ts: the popovers are written with the same options.
+      .use(rehypeStringify, HTML_OPTIONS)
   )
 }

@@ -16,8 +16,9 @@ import { formatInterval } from '../format/interval.ts'
 import { formatNumber } from '../format/number.ts'
 import { dependencyClosure, type Evaluation, quantileAt } from '../model/index.ts'
 import { citation } from './figure-element.ts'
+import { HTML_OPTIONS } from './html-options.ts'
 import type { ShownNumber } from './records.ts'
-import { scenarioLineId, scenarioPopover } from './scenario-popover.ts'
+import { scenarioPopover } from './scenario-popover.ts'
 import type { ModelSession } from './session.ts'
 import { sparkline } from './sparkline.ts'
 import { walkElements } from './walk-elements.ts'
@@ -32,10 +33,40 @@ export interface ProvenanceOptions {
   scenarioListed?: boolean | undefined
 }
 
+/** A popover as HTML, its id written as POPOVER_ID, and its scenario lines' ids (grouped ones). */
+interface Rendered {
+  readonly html: string
+  readonly lines: ReadonlyMap<string, string> | undefined
+}
+
+/** Stands for a popover's id in its HTML until a page gives it one (a private-use character). */
+const POPOVER_ID = '\u{E000}'
+
+/** A popover on the page: its id, and its HTML. */
+interface Placed {
+  readonly id: string
+  readonly rendered: Rendered
+}
+
 /** The unified plugin. */
 export default function rehypeProvenance(options: ProvenanceOptions) {
+  // Popovers as HTML by everything they show (the records without their places in the source,
+  // the page's tables and scenario list): pages of a site show many of the same numbers, and
+  // the popovers are half a page's tree. Kept per processor, whose session and bibliography are
+  // fixed.
+  const rendered = new Map<string, Rendered>()
+  const render = (what: unknown, make: (id: string) => Element): Rendered => {
+    const key = JSON.stringify(what)
+    let found = rendered.get(key)
+    if (!found) {
+      const element = make(POPOVER_ID)
+      found = { html: toHtml(element, HTML_OPTIONS), lines: element.data?.scenarioLines }
+      rendered.set(key, found)
+    }
+    return found
+  }
   return (tree: Root, file: VFile): void => {
-    const popovers = new Map<string, Element>()
+    const popovers = new Map<string, Placed>()
     const numbers: Array<[Element, ShownNumber]> = []
     // The title (taken out of the body by rehype-title) shares the body's popovers.
     const title = file.data.titleElement
@@ -49,6 +80,7 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
       inputsTables: file.data.inputsTables,
       scenarioListed: (file.data.generatedSlots ?? []).some((g) => g.kind === 'scenario-list'),
     }
+    const page = [popoverOptions.inputsTables ?? {}, popoverOptions.scenarioListed]
     // The page table of the "Try your own numbers" panel (src/whatif) lists the numbers in this
     // order, which is the page's order of `[data-figure]` elements (the title's come first).
     file.data.pageNumbers = numbers.map(([, record]) => record)
@@ -69,20 +101,28 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
         : `${record.scenario}\u0000${record.expression}`
       let popover = popovers.get(key)
       if (!popover) {
-        const id = `prov-${popovers.size + 1}`
-        popover = grouped
-          ? scenarioPopover(
-              id,
-              record.figure as string,
-              byScenario.get(record.figure as string) ?? [],
-              options.session,
-              popoverOptions.scenarioListed,
-              options.bibliography,
-            )
-          : provenancePopover(id, record, popoverOptions)
+        const figure = record.figure as string
+        const records = byScenario.get(figure) ?? []
+        popover = {
+          id: `prov-${popovers.size + 1}`,
+          rendered: grouped
+            ? render(['scenarios', figure, records.map(unplaced), page], (id) =>
+                scenarioPopover(
+                  id,
+                  figure,
+                  records,
+                  options.session,
+                  popoverOptions.scenarioListed,
+                  options.bibliography,
+                ),
+              )
+            : render(['number', unplaced(record), page], (id) =>
+                provenancePopover(id, record, popoverOptions),
+              ),
+        }
         popovers.set(key, popover)
       }
-      const id = String(popover.properties.id)
+      const id = popover.id
       // No `type`: a figure never sits in a form, and 7 KB of `type="button"` bought nothing.
       // No index attribute either: the what-if panel counts `[data-figure]` in page order.
       node.tagName = 'button'
@@ -94,7 +134,7 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
         dataScenario:
           record.scenario === options.session.defaultScenario ? undefined : record.scenario,
         popoverTarget: id,
-        ariaDescribedBy: [grouped ? scenarioLineId(popover, record.scenario) : `${id}-what`],
+        ariaDescribedBy: [grouped ? lineId(popover, record.scenario) : `${id}-what`],
       }
     }
     if (title) file.data.titleArticleHtml = toHtml(title.children)
@@ -107,10 +147,23 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
         h('p', { className: ['print-only'] }, [
           `Under the scenario ${options.session.scenarioLabel(options.session.defaultScenario)} unless a number names another.`,
         ]),
-        ...popovers.values(),
+        ...[...popovers.values()].map(
+          ({ id, rendered }) =>
+            ({ type: 'raw', value: rendered.html.replaceAll(POPOVER_ID, id) }) as ElementContent,
+        ),
       ]),
     )
   }
+}
+
+/** A record without its place in the source, which no popover shows. */
+const unplaced = ({ line: _line, column: _column, ...shown }: ShownNumber) => shown
+
+/** The id of the line of a grouped popover that explains `scenario`. */
+function lineId(popover: Placed, scenario: string): string {
+  const id = popover.rendered.lines?.get(scenario)
+  if (id === undefined) throw new Error(`no line for ${scenario} in #${popover.id}`)
+  return id.replaceAll(POPOVER_ID, popover.id)
 }
 
 function provenancePopover(id: string, record: ShownNumber, options: ProvenanceOptions): Element {

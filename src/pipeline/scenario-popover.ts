@@ -26,13 +26,6 @@ declare module 'hast' {
   }
 }
 
-/** The id of the line describing `scenario` in `popover`, made by `scenarioPopover`. */
-export function scenarioLineId(popover: Element, scenario: string): string {
-  const id = popover.data?.scenarioLines?.get(scenario)
-  if (id === undefined) throw new Error(`no line for ${scenario} in #${popover.properties.id}`)
-  return id
-}
-
 /**
  * The popover of `figure` for the cells in `records` (one per scenario shown, in the session's
  * scenario order; a scenario shown twice has one line). Links to the scenario list when the page
