@@ -48,13 +48,30 @@ interface Placed {
   readonly rendered: Rendered
 }
 
+/**
+ * Popovers as HTML by everything they show (the records without their places in the source, the
+ * page's tables and scenario list), for a session and bibliography: pages of a site show many of
+ * the same numbers, a rebuild under `npm run dev` shows them again (both stay the same objects
+ * while unchanged), and the popovers are half a page's tree.
+ */
+const renderedPopovers = new WeakMap<ModelSession, WeakMap<object, Map<string, Rendered>>>()
+const NO_BIBLIOGRAPHY = {}
+
+function renderedFor(
+  session: ModelSession,
+  bibliography: Bibliography | undefined,
+): Map<string, Rendered> {
+  const bySession = renderedPopovers.get(session) ?? new WeakMap<object, Map<string, Rendered>>()
+  renderedPopovers.set(session, bySession)
+  const key = bibliography ?? NO_BIBLIOGRAPHY
+  const found = bySession.get(key) ?? new Map<string, Rendered>()
+  bySession.set(key, found)
+  return found
+}
+
 /** The unified plugin. */
 export default function rehypeProvenance(options: ProvenanceOptions) {
-  // Popovers as HTML by everything they show (the records without their places in the source,
-  // the page's tables and scenario list): pages of a site show many of the same numbers, and
-  // the popovers are half a page's tree. Kept per processor, whose session and bibliography are
-  // fixed.
-  const rendered = new Map<string, Rendered>()
+  const rendered = renderedFor(options.session, options.bibliography)
   const render = (what: unknown, make: (id: string) => Element): Rendered => {
     const key = JSON.stringify(what)
     let found = rendered.get(key)
