@@ -2,11 +2,11 @@
  * Charts drawn on the second core while the first processes pages. At the start of a build every
  * chart spec whose raw drawing (see RawSvgRenderer) is not cached yet is sent to a worker thread,
  * which loads Vega once per process and draws them one after another; rehype-charts later takes
- * each drawing from there instead of running Vega itself. The drawing depends only on the spec and the datasets, so
- * the output is the same byte for byte; a drawing that fails in the worker is drawn again in the
- * page, which reports the error as before. Only the compiled command line (lib/article.mjs) starts
- * a worker, from its own bundle (lib/chart-worker.mjs). Under a TypeScript loader (tests)
- * nothing changes.
+ * each drawing from there instead of running Vega itself. The drawing depends only on the spec
+ * and the datasets, so the output is the same byte for byte; a drawing that fails in the worker
+ * is drawn again in the page, which reports the error as before. Only the compiled command line
+ * (lib/article.mjs) starts a worker, from its own bundle (lib/chart-worker.mjs). Under a
+ * TypeScript loader (tests) nothing changes.
  */
 import { isMainThread, parentPort, Worker } from 'node:worker_threads'
 import {

@@ -59,8 +59,6 @@ function placeFigure(
       tables: names.map((n) => chartDataTable(datasets[n], n, title, spec)),
     }),
   )
-  // Awaited by the last stage; until then a failure must not count as unhandled.
-  drawings.catch(() => {})
   const name = src.replace(/^.*\//, '').replace(/\.vl\.json$/, '')
   const wideFile = `charts/${name}.svg`
   const narrowFile = `charts/${name}-narrow.svg`
@@ -153,6 +151,7 @@ function chartOnce(session: ModelSession, what: readonly string[], make: () => C
   if (found) return found
   const chart = make()
   known.set(key, chart)
+  // Also what keeps a failure from counting as unhandled until the last stage awaits it.
   chart.drawings.catch(() => known.delete(key))
   return chart
 }
