@@ -94,18 +94,21 @@ export async function build(
         await emit(path, html)
         out.pageWritten?.(`content/${name}`)
       }),
-    async (index, built) => {
+    async (index, built, wrote) => {
       reports[index] = { diagnostics: built.diagnostics, claims: built.claims }
       failed ||= built.diagnostics.some((d) => d.severity === 'error')
       if (failed || !built.published || !built.card) return
-      for (const [path, content] of built.files) {
-        await emit(path, content)
-        if (path.endsWith('/index.html')) out.pageWritten?.(built.path)
-      }
+      // All at once: each write waits mostly on the file system, not on this thread.
+      await Promise.all(built.files.map(([path, content]) => emit(path, content)))
+      if (built.files.some(([path]) => path.endsWith('/index.html'))) out.pageWritten?.(built.path)
+      // Written by the worker that built it, straight into the sink's folder.
+      written += wrote.length
+      if (wrote.some((path) => path.endsWith('/index.html'))) out.pageWritten?.(built.path)
       published.push(built.published)
       if (published.length > 2 * FEED_ENTRIES) keepFeedContent(published)
       articles.push(built.card)
     },
+    out.folder,
   )
   const diagnostics = reports.flatMap((r) => r.diagnostics)
   const errors = diagnostics.filter((d) => d.severity === 'error')

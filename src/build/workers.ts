@@ -2,13 +2,16 @@
  * A site's articles built on every core: this thread and `workers` worker threads take articles
  * from one queue. Each worker imports the compiled command line (lib/article.mjs), prepares its
  * own context from the same options (the model session, processor and templates: ~0.5 s) and
- * answers with each article's files, which this thread writes. Every article is built by the same
+ * writes each article's files itself when the output is a folder (SiteSink.folder), or else
+ * answers with them for this thread to write. Every article is built by the same
  * code from the same inputs whichever thread takes it, so the output is the same byte for byte.
  * Under a TypeScript loader (tests) and for small sites everything runs in this thread.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import type { CostModel } from '../model/index.ts'
 import { fsEffects } from '../site/effects.ts'
+import type { SinkFolder } from '../site/sink.ts'
+import { folderWriter } from '../site/write.ts'
 import { type BuiltArticle, buildArticle, prepareArticles } from './article.ts'
 import type { BuildOptions } from './options.ts'
 
@@ -26,8 +29,24 @@ interface Job {
 }
 
 type Answer =
-  | { readonly index: number; readonly built: BuiltArticle }
+  /** `wrote`: the files the worker wrote into the output folder itself, left out of `built`. */
+  | { readonly index: number; readonly built: BuiltArticle; readonly wrote: readonly string[] }
   | { readonly index: number; readonly error: string }
+  | { readonly index: number; readonly writeError: { message: string; code: string | undefined } }
+
+/** What a worker thread starts with. */
+interface WorkerStart {
+  readonly options: BuildOptions
+  /** The output folder to write into; without it the files come back in the answers. */
+  readonly folder: string | undefined
+}
+
+/** An article's result: its files either in `built.files` or already written (`wrote`). */
+export type ArticleDone = (
+  index: number,
+  built: BuiltArticle,
+  wrote: readonly string[],
+) => Promise<void>
 
 /**
  * Builds content/`names[i]` for every i, here (`local`) and in worker threads, and hands each
@@ -37,24 +56,25 @@ export async function buildArticles(
   names: readonly string[],
   options: BuildOptions,
   local: (name: string) => Promise<BuiltArticle>,
-  done: (index: number, built: BuiltArticle) => Promise<void>,
+  done: ArticleDone,
+  folder?: SinkFolder,
 ): Promise<number> {
   let next = 0
   const take = (): Job | undefined =>
     next < names.length ? { index: next, name: names[next++] as string } : undefined
   const here = async () => {
-    for (let job = take(); job; job = take()) await done(job.index, await local(job.name))
+    for (let job = take(); job; job = take()) await done(job.index, await local(job.name), [])
   }
   // The first article is built here before any worker starts: it draws the charts (with the
   // chart worker) and stores them, so the workers' articles find them drawn instead of drawing
   // them again on a core that is busy.
   const first = take()
-  if (first) await done(first.index, await local(first.name))
+  if (first) await done(first.index, await local(first.name), [])
   const threads = compiled
     ? Math.min(options.workers ?? 0, Math.floor((names.length - 1) / ARTICLES_PER_THREAD) - 1)
     : 0
   const work: Promise<void>[] = []
-  for (let i = 0; i < threads; i++) work.push(inWorker(options, take, done))
+  for (let i = 0; i < threads; i++) work.push(inWorker(options, take, done, folder))
   work.push(here())
   await Promise.all(work)
   return threads + 1
@@ -64,11 +84,13 @@ export async function buildArticles(
 function inWorker(
   options: BuildOptions,
   take: () => Job | undefined,
-  done: (index: number, built: BuiltArticle) => Promise<void>,
+  done: ArticleDone,
+  folder: SinkFolder | undefined,
 ): Promise<void> {
+  const start: WorkerStart = { options, folder: folder?.path }
   const worker = new Worker(
     `import(${JSON.stringify(import.meta.url)}).then((m) => m.articleWorkerMain())`,
-    { eval: true, workerData: { options } },
+    { eval: true, workerData: start },
   )
   return new Promise<void>((resolve, reject) => {
     let running = 0
@@ -89,7 +111,12 @@ function inWorker(
     worker.on('message', (answer: Answer) => {
       running--
       if ('error' in answer) return fail(new Error(answer.error))
-      done(answer.index, answer.built).then(feed, fail)
+      if ('writeError' in answer) {
+        const { message, code } = answer.writeError
+        const error: NodeJS.ErrnoException = Object.assign(new Error(message), { code })
+        return fail(folder ? folder.failure(error) : error)
+      }
+      done(answer.index, answer.built, answer.wrote).then(feed, fail)
     })
     worker.on('error', fail)
     worker.on('exit', (code) => {
@@ -103,16 +130,33 @@ function inWorker(
 export async function runArticleWorker(model: CostModel): Promise<void> {
   if (isMainThread || !parentPort) return
   const port = parentPort
-  const { options } = workerData as { options: BuildOptions }
+  const { options, folder } = workerData as WorkerStart
   const context = prepareArticles(model, options, fsEffects(options.root))
+  const write = folder ? folderWriter(folder) : undefined
+  const answer = (message: Answer) => port.postMessage(message)
   let queue = Promise.resolve()
   port.on('message', (job: Job) => {
     queue = queue.then(async () => {
+      let built: BuiltArticle
       try {
-        port.postMessage({ index: job.index, built: await buildArticle(await context, job.name) })
+        built = await buildArticle(await context, job.name)
       } catch (error) {
-        port.postMessage({ index: job.index, error: String((error as Error)?.stack ?? error) })
+        return answer({ index: job.index, error: String((error as Error)?.stack ?? error) })
       }
+      // An article with errors writes nothing: the build fails, and its report is all it needs.
+      if (!write || built.diagnostics.some((d) => d.severity === 'error'))
+        return answer({ index: job.index, built, wrote: [] })
+      try {
+        await Promise.all(built.files.map(([path, content]) => write(path, content)))
+      } catch (error) {
+        const { message, code } = error as NodeJS.ErrnoException
+        return answer({ index: job.index, writeError: { message, code } })
+      }
+      answer({
+        index: job.index,
+        built: { ...built, files: [] },
+        wrote: built.files.map(([p]) => p),
+      })
     })
   })
 }

@@ -114,19 +114,22 @@ export async function stageOutput(
   options: OutputCheckOptions = {},
 ): Promise<StagedOutput> {
   const outDir = await checkOutputFolder(root, out, options)
+  const failure = (error: NodeJS.ErrnoException): Error => {
+    if (typeof error.code !== 'string') return error
+    const m = messages.outputWrite(relative(root, outDir) || outDir, error.code)
+    return new CliError('--out', m.reason, m.hint)
+  }
   const located = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work()
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      if (typeof code !== 'string') throw error
-      const m = messages.outputWrite(relative(root, outDir) || outDir, code)
-      throw new CliError('--out', m.reason, m.hint)
+      throw failure(error as NodeJS.ErrnoException)
     }
   }
   const site = await located(() => stageSite(outDir))
   return {
     write: (path, content) => located(() => site.write(path, content)),
+    folder: { path: site.folder.path, failure },
     commit: () =>
       located(async () => {
         await site.write(MANIFEST_NAME, MANIFEST_TEXT)

@@ -12,6 +12,19 @@ export interface SiteSink {
    * before the page's other files and the rest of the site: the dev server shows it right away.
    */
   pageWritten?(source: string): void
+  /**
+   * The folder the sink writes each file into, at its relative path, when that is all it does:
+   * an article worker thread then writes its own files there (build/workers.ts) instead of
+   * sending ~1 MB a page to this thread to write. `failure` turns a worker's failed write into
+   * the error the sink itself would have thrown.
+   */
+  readonly folder?: SinkFolder
+}
+
+/** See SiteSink.folder. */
+export interface SinkFolder {
+  readonly path: string
+  failure(error: NodeJS.ErrnoException): Error
 }
 
 /** A sink that keeps the files in memory: text and binary files apart. */

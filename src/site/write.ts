@@ -5,12 +5,27 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import type { SiteSink } from './sink.ts'
+import type { SinkFolder, SiteSink } from './sink.ts'
 
-/** A site being written: `commit` puts it in place of `outDir`, `discard` drops it. */
+/** A site being written into `folder`: `commit` puts it in place of `outDir`, `discard` drops it. */
 export interface StagedSite extends SiteSink {
+  readonly folder: SinkFolder
   commit(): Promise<void>
   discard(): Promise<void>
+}
+
+/** Writes each file at its relative path under `folder`, making the folders it needs. */
+export function folderWriter(folder: string): SiteSink['write'] {
+  // Each folder is made once, also when a page's files are written all at once.
+  const folders = new Map<string, Promise<unknown>>()
+  return async (path, content) => {
+    const target = join(folder, path)
+    const parent = dirname(target)
+    const made = folders.get(parent) ?? mkdir(parent, { recursive: true })
+    folders.set(parent, made)
+    await made
+    await writeFile(target, content)
+  }
 }
 
 /** Starts writing a site that will replace `outDir`. */
@@ -19,15 +34,9 @@ export async function stageSite(outDir: string): Promise<StagedSite> {
   const old = `${outDir}.old-${process.pid}`
   await rm(temp, { recursive: true, force: true })
   await mkdir(temp, { recursive: true })
-  const folders = new Set<string>()
   return {
-    async write(path, content) {
-      const target = join(temp, path)
-      const folder = dirname(target)
-      if (!folders.has(folder)) await mkdir(folder, { recursive: true })
-      folders.add(folder)
-      await writeFile(target, content)
-    },
+    write: folderWriter(temp),
+    folder: { path: temp, failure: (error) => error },
     async commit() {
       try {
         await rename(outDir, old).catch((error: NodeJS.ErrnoException) => {

@@ -3,7 +3,7 @@
  * refuses (with and without --force), and that write failures become `--out` errors.
  */
 import assert from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -13,8 +13,10 @@ import {
   MANIFEST_NAME,
   MANIFEST_TEXT,
   PROTECTED_FOLDERS,
+  stageOutput,
   writeOutput,
 } from '../../src/site/output-folder.ts'
+import { folderWriter } from '../../src/site/write.ts'
 
 let work: string
 let project: string
@@ -103,4 +105,40 @@ test('a build writes the manifest, and the next build may replace its output', a
   await writeOutput(project, 'site', new Map([['index.html', 'one']]))
   await writeOutput(project, 'site', new Map([['index.html', 'two']]))
   await checkOutputFolder(project, 'site')
+})
+
+test('the staged folder takes files written there by another writer, as worker threads do', async () => {
+  const site = await stageOutput(project, 'staged')
+  const folder = site.folder
+  assert.ok(folder)
+  // A page's files all at once, into folders that do not exist yet.
+  const write = folderWriter(folder.path)
+  const files = Array.from({ length: 12 }, (_, i) => [`page/charts/c${i}.svg`, `<svg>${i}</svg>`])
+  await Promise.all(files.map(([path, text]) => write(path as string, text as string)))
+  await site.write('index.html', 'index')
+  await site.commit()
+  for (const [path, text] of files)
+    assert.equal(readFileSync(join(project, 'staged', path as string), 'utf8'), text)
+  assert.equal(readFileSync(join(project, 'staged', 'index.html'), 'utf8'), 'index')
+})
+
+test("a worker's failed write becomes the same --out error as the sink's own", async () => {
+  const site = await stageOutput(project, 'failing')
+  try {
+    writeFileSync(join(site.folder?.path as string, 'page'), 'a file where a folder goes')
+    const failed = await folderWriter(site.folder?.path as string)('page/index.html', 'x').then(
+      () => assert.fail('the write should fail'),
+      (error: NodeJS.ErrnoException) => error,
+    )
+    const error = site.folder?.failure(failed)
+    assert.ok(error instanceof CliError)
+    assert.equal(error.flag, '--out')
+    await assert.rejects(site.write('page/other.html', 'x'), (own: unknown) => {
+      assert.ok(own instanceof CliError)
+      assert.equal(own.message, error.message)
+      return true
+    })
+  } finally {
+    await site.discard()
+  }
 })
