@@ -62,8 +62,21 @@ export async function buildArticles(
   let next = 0
   const take = (): Job | undefined =>
     next < names.length ? { index: next, name: names[next++] as string } : undefined
+  // Each article's files are written while the next one is built: one article's writes at a
+  // time, so at most its files wait in memory.
   const here = async () => {
-    for (let job = take(); job; job = take()) await done(job.index, await local(job.name), [])
+    let writing = Promise.resolve()
+    try {
+      for (let job = take(); job; job = take()) {
+        const built = await local(job.name)
+        await writing
+        writing = done(job.index, built, [])
+      }
+    } catch (error) {
+      await writing.catch(() => undefined) // the build fails with this thread's error
+      throw error
+    }
+    await writing
   }
   // The first article is built here before any worker starts: it draws the charts (with the
   // chart worker) and stores them, so the workers' articles find them drawn instead of drawing
@@ -134,29 +147,32 @@ export async function runArticleWorker(model: CostModel): Promise<void> {
   const context = prepareArticles(model, options, fsEffects(options.root))
   const write = folder ? folderWriter(folder) : undefined
   const answer = (message: Answer) => port.postMessage(message)
+  // As on the main thread, an article's files are written while the next one is built.
   let queue = Promise.resolve()
+  let writing = Promise.resolve()
+  const writeAndAnswer = async (index: number, built: BuiltArticle) => {
+    // An article with errors writes nothing: the build fails, and its report is all it needs.
+    if (!write || built.diagnostics.some((d) => d.severity === 'error'))
+      return answer({ index, built, wrote: [] })
+    try {
+      await Promise.all(built.files.map(([path, content]) => write(path, content)))
+    } catch (error) {
+      const { message, code } = error as NodeJS.ErrnoException
+      return answer({ index, writeError: { message, code } })
+    }
+    answer({ index, built: { ...built, files: [] }, wrote: built.files.map(([p]) => p) })
+  }
   port.on('message', (job: Job) => {
     queue = queue.then(async () => {
       let built: BuiltArticle
       try {
         built = await buildArticle(await context, job.name)
       } catch (error) {
+        await writing
         return answer({ index: job.index, error: String((error as Error)?.stack ?? error) })
       }
-      // An article with errors writes nothing: the build fails, and its report is all it needs.
-      if (!write || built.diagnostics.some((d) => d.severity === 'error'))
-        return answer({ index: job.index, built, wrote: [] })
-      try {
-        await Promise.all(built.files.map(([path, content]) => write(path, content)))
-      } catch (error) {
-        const { message, code } = error as NodeJS.ErrnoException
-        return answer({ index: job.index, writeError: { message, code } })
-      }
-      answer({
-        index: job.index,
-        built: { ...built, files: [] },
-        wrote: built.files.map(([p]) => p),
-      })
+      await writing
+      writing = writeAndAnswer(job.index, built)
     })
   })
 }

@@ -130,7 +130,9 @@ function moved<T>(node: T, offset: number, lines: number): T {
   if (Array.isArray(node)) return node.map((n) => moved(n, offset, lines)) as T
   if (node === null || typeof node !== 'object') return node
   const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(node)) {
+  // for…in rather than Object.entries: no array of pairs per node (nodes are plain objects).
+  for (const key in node) {
+    const value: unknown = node[key]
     out[key] =
       key === 'position' && value
         ? shiftPosition(value as Position, offset, lines)

@@ -149,19 +149,25 @@ export function typedNumbers(
   text: string,
   inHeading: boolean,
 ): Array<{ index: number; text: string }> {
+  const numbers = [...text.matchAll(TYPED_NUMBER)]
+  // Most text has no number at all (the article's numbers are directives): no rule to run.
+  if (numbers.length === 0) return []
   const allowed: Array<[number, number]> = []
   for (const rule of ALLOWED_NUMBER_RULES) {
     if (rule.where === 'heading-start' && !inHeading) continue
     for (const m of text.matchAll(compiled(rule))) allowed.push([m.index, m.index + m[0].length])
   }
   const hits: Array<{ index: number; text: string }> = []
-  for (const m of text.matchAll(new RegExp(TYPED_NUMBER_PATTERN, 'g'))) {
+  for (const m of numbers) {
     const end = m.index + m[0].length
     if (!allowed.some(([a, b]) => a <= m.index && end <= b))
       hits.push({ index: m.index, text: m[0] })
   }
   return hits
 }
+
+/** matchAll copies it, so its lastIndex stays 0. */
+const TYPED_NUMBER = new RegExp(TYPED_NUMBER_PATTERN, 'g')
 
 const regexes = new Map<AllowedNumberRule, RegExp>()
 function compiled(rule: AllowedNumberRule): RegExp {

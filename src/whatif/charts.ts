@@ -51,12 +51,34 @@ export async function whatifChartsJson(
       id: wide.id,
       datasets: wide.datasets,
       ...(typeof wide.drawn.title === 'string' ? { title: wide.drawn.title } : {}),
-      wide: await compileChartCached({ ...wide.drawn }, store),
-      narrow: await compileChartCached({ ...narrow.drawn }, store),
+      wide: await compiledOnce(wide.drawn, store),
+      narrow: await compiledOnce(narrow.drawn, store),
       tables: tableLayouts(wide.drawn, wide.datasets),
     })
   }
   return `${JSON.stringify({ version: 1, charts } satisfies ChartRedraws)}\n`
+}
+
+/**
+ * Compiled drawings by store and by the drawn spec itself: the chart memo (rehype-charts) hands
+ * every page of a model session the same spec object, so the pages of a site share one compiled
+ * spec instead of each hashing the spec, reading the cache file and parsing it again (~2 ms a
+ * page). A failure is forgotten, and met again by the next page.
+ */
+const compiled = new WeakMap<ChartCacheStore, WeakMap<object, Promise<VegaSpec>>>()
+
+function compiledOnce(
+  drawn: Readonly<Record<string, unknown>>,
+  store: ChartCacheStore,
+): Promise<VegaSpec> {
+  const known = compiled.get(store) ?? new WeakMap<object, Promise<VegaSpec>>()
+  compiled.set(store, known)
+  const found = known.get(drawn)
+  if (found) return found
+  const spec = compileChartCached({ ...drawn }, store)
+  known.set(drawn, spec)
+  spec.catch(() => known.delete(drawn))
+  return spec
 }
 
 /** The spec's data table layouts of the chart's datasets. */

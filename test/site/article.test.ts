@@ -100,6 +100,16 @@ describe('the built article', () => {
     assert.ok(ids.length > 100)
   })
 
+  test("figures.json is laid out as JSON.stringify lays it out, every scenario's entries included", () => {
+    const text = published.files.get('economics-of-alignment/figures.json') ?? ''
+    const json = JSON.parse(text)
+    assert.equal(text, `${JSON.stringify(json, null, 2)}\n`)
+    const scenarios = Object.values(json.scenarios) as { overrides: object; figures: object }[]
+    assert.ok(scenarios.length > 1)
+    assert.ok(scenarios.some((s) => Object.keys(s.overrides).length > 1))
+    assert.ok(scenarios.every((s) => Object.keys(s.figures).length > 0))
+  })
+
   test('two builds are byte-identical', async () => {
     const again = await build(articleCostModel, { root }, effects())
     assert.deepEqual([...again.files.keys()].sort(), [...published.files.keys()].sort())
