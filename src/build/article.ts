@@ -177,9 +177,10 @@ async function buildArticleFiles(
       meta: site.siteUrl ? pageMeta(site.siteUrl, site.title, published) : undefined,
     }),
   )
-  if (pageReady) await pageReady(`${slug}/index.html`, page)
-  // Drawn by resvg on a thread of its own while the data files are made here. Started after the
-  // page is handed over: preparing it (fonts, options) takes ~9 ms of this thread.
+  // Written while the data files are made, and awaited before the article is done (a failed
+  // write surfaces there, not as an unhandled rejection).
+  const pageWrite = pageReady?.(`${slug}/index.html`, page)
+  pageWrite?.catch(() => undefined)
   const image = socialImage(site, published, env.getFilter('longDate'))
   // The feed entry, made now from the page's tree (rewritten in place: the page is done), so no
   // page's tree or HTML is held until the feed is written.
@@ -200,6 +201,7 @@ async function buildArticleFiles(
     [`${slug}/claims.json`, `${JSON.stringify(file.data.claims ?? [], null, 2)}\n`],
     [socialImagePath(slug), await image],
   ]
+  await pageWrite
   return {
     path,
     diagnostics,

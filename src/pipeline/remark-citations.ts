@@ -44,9 +44,13 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       if (message.hint) m.note = message.hint
     }
 
-    // 1. Citations in prose; links, code and lowered directives are left alone.
+    // 1. Citations in prose; links, code and lowered directives are left alone. The same walk
+    // finds the references lists, filled in once every citation is known.
+    const lists: DirectiveNode[] = []
     visit(tree, (node, index, parent) => {
       const lowered = node.data?.element !== undefined && node.data.convertChildren !== true
+      if (node.type === 'leafDirective' && node.name === 'references' && node.data?.element)
+        lists.push(node as DirectiveNode)
       if (node.type === 'link' || node.type === 'linkReference' || lowered) return SKIP
       if (node.type !== 'text' || !parent || index === undefined) return
       const found = findCitations(node.value)
@@ -82,20 +86,18 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     file.data.citations = cited
 
     // 2. The references list: every entry, cited ones first.
-    let lists = 0
-    visit(tree, 'leafDirective', (node) => {
-      if (node.name !== 'references' || !node.data?.element) return
+    for (const [i, node] of lists.entries()) {
       const start = node.position?.start.offset ?? 0
-      if (++lists > 1)
+      if (i > 0)
         report(
           citationMessages.secondList(),
           'duplicate-references',
           start,
           node.position?.end.offset ?? start,
         )
-      else lowerTo(node as DirectiveNode, renderReferences(bib, cited))
-    })
-    if (lists === 0 && firstCitation !== undefined) {
+      else lowerTo(node, renderReferences(bib, cited))
+    }
+    if (lists.length === 0 && firstCitation !== undefined) {
       const start = firstCitation
       report(citationMessages.citationsWithoutList(), 'missing-references', start, start, false)
     }
