@@ -18,7 +18,16 @@ const locale = formatLocale({
   minus: '-',
 })
 
-const d3 = (specifier: string): Formatter => locale.format(specifier)
+/** d3's formatter for a specifier, made once: the named formats ask for theirs on every call. */
+const d3Formatters = new Map<string, Formatter>()
+const d3 = (specifier: string): Formatter => {
+  let format = d3Formatters.get(specifier)
+  if (!format) {
+    format = locale.format(specifier)
+    d3Formatters.set(specifier, format)
+  }
+  return format
+}
 
 const superscripts: Record<string, string> = {
   '-': '⁻',

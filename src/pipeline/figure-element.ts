@@ -25,11 +25,15 @@ declare module 'hast' {
 export function showNumber(file: VFile, record: ShownNumber): Element {
   file.data.shown ??= []
   file.data.shown.push(record)
-  const element = h('span', { dataFigure: record.expression, dataScenario: record.scenario }, [
-    record.formatted,
-  ])
-  element.data = { shown: record }
-  return element
+  // The node h('span', { dataFigure, dataScenario }, [formatted]) makes, written out: a page
+  // shows ~400 numbers, and hastscript's property lookups took ~1.5 ms of every page.
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { dataFigure: record.expression, dataScenario: record.scenario },
+    children: [{ type: 'text', value: record.formatted }],
+    data: { shown: record },
+  }
 }
 
 /** How a model figure is shown: its own format, optionally followed by its unit. */
