@@ -3,8 +3,8 @@
  * from one queue. Each worker imports the compiled command line (lib/article.mjs), prepares its
  * own context from the same options (the model session, processor and templates: ~0.5 s) and
  * writes each article's files itself when the output is a folder (SiteSink.folder), or else
- * answers with them for this thread to write. Every article is built by the same
- * code from the same inputs whichever thread takes it, so the output is the same byte for byte.
+ * answers with them for this thread to write. Every article is built by the same code from the
+ * same inputs whichever thread takes it, so the output is the same byte for byte.
  * Under a TypeScript loader (tests) and for small sites everything runs in this thread.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
@@ -60,8 +60,9 @@ export async function buildArticles(
   folder?: SinkFolder,
 ): Promise<number> {
   let next = 0
+  let stopped = false
   const take = (): Job | undefined =>
-    next < names.length ? { index: next, name: names[next++] as string } : undefined
+    !stopped && next < names.length ? { index: next, name: names[next++] as string } : undefined
   // Each article's files are written while the next one is built: one article's writes at a
   // time, so at most its files wait in memory.
   const here = async () => {
@@ -89,7 +90,18 @@ export async function buildArticles(
   const work: Promise<void>[] = []
   for (let i = 0; i < threads; i++) work.push(inWorker(options, take, done, folder))
   work.push(here())
-  await Promise.all(work)
+  // A failing thread stops the others from taking articles, and the build fails only once every
+  // thread has stopped: none may write into the output folder after it is discarded.
+  const settled = await Promise.allSettled(
+    work.map((w) =>
+      w.catch((error: unknown) => {
+        stopped = true
+        throw error
+      }),
+    ),
+  )
+  const failure = settled.find((r) => r.status === 'rejected')
+  if (failure) throw failure.reason
   return threads + 1
 }
 
@@ -108,10 +120,15 @@ function inWorker(
   return new Promise<void>((resolve, reject) => {
     let running = 0
     let failed = false
+    // The build fails once the worker has stopped: a stopping worker finishes the writes it has
+    // started, which would otherwise land in the output folder after it was discarded.
     const fail = (error: Error) => {
+      if (failed) return
       failed = true
-      void worker.terminate()
-      reject(error)
+      worker.terminate().then(
+        () => reject(error),
+        () => reject(error),
+      )
     }
     const feed = () => {
       for (let job = running < IN_FLIGHT ? take() : undefined; job; ) {
