@@ -75,12 +75,31 @@ export function socialCardSvg(card: SocialCardText): string {
 }
 
 /**
+ * Cards drawn lately, by their SVG: a rebuild under `npm run dev` draws the same card again
+ * after every prose edit (~8 ms of the thread that serves the page). A few, so a thousand-page
+ * build does not keep every card it has written.
+ */
+const recent = new Map<string, Promise<Uint8Array>>()
+const RECENT_CARDS = 16
+
+/** `svg` rasterised to PNG (see drawPng), or the bytes drawn for the same SVG lately. */
+export function renderPng(svg: string): Promise<Uint8Array> {
+  const found = recent.get(svg)
+  if (found) return found
+  const png = drawPng(svg)
+  recent.set(svg, png)
+  if (recent.size > RECENT_CARDS) recent.delete(recent.keys().next().value as string)
+  png.catch(() => recent.delete(svg))
+  return png
+}
+
+/**
  * `svg` rasterised to PNG at its own size, with only the card's fonts. The card is opaque (its
  * first shape fills it), so resvg's premultiplied pixels are already the straight ones PNG
  * stores. Drawn on the calling thread: with resvg's memory kept (src/cli/main.ts) the drawing
  * takes ~1 ms, less than handing it to libuv's pool and back.
  */
-export async function renderPng(svg: string): Promise<Uint8Array> {
+export async function drawPng(svg: string): Promise<Uint8Array> {
   const { Resvg } = await import('@resvg/resvg-js')
   const image = new Resvg(svg, {
     fitTo: { mode: 'original' },

@@ -13,7 +13,7 @@ import { articleCostModel } from '../../src/model/index.ts'
 import { fsEffects, memoryMemo } from '../../src/site/effects.ts'
 import { atomFeed, FEED_ENTRIES, feedCandidates, feedOrder } from '../../src/site/feed.ts'
 import type { PublishedArticle } from '../../src/site/published.ts'
-import { renderPng, socialCardSvg, wrapText } from '../../src/site/social-card.ts'
+import { drawPng, renderPng, socialCardSvg, wrapText } from '../../src/site/social-card.ts'
 import { root } from '../helpers.ts'
 
 const effects = () => ({
@@ -177,11 +177,23 @@ describe('determinism', () => {
       summary: 'A summary long enough to wrap onto a second line of the title card, and a third.',
       dateLabel: '13 November 2025',
     }
-    const first = await renderPng(socialCardSvg(card))
-    const second = await renderPng(socialCardSvg(card))
+    // Drawn twice (drawPng: renderPng would hand back the first drawing).
+    const first = await drawPng(socialCardSvg(card))
+    const second = await drawPng(socialCardSvg(card))
     assert.ok(Buffer.from(first).equals(Buffer.from(second)))
     const built = result.binaryFiles.get(`${articles[0]}/social.png`)
     assert.ok(built && built.length > 10_000, 'the card has drawn text, not a blank page')
+  })
+
+  test('a card drawn lately is not drawn again; a few are kept, not every card', async () => {
+    const svg = (title: string) =>
+      socialCardSvg({ siteTitle: 'Site', title, summary: 'S', dateLabel: '1 May 2025' })
+    const card = renderPng(svg('Kept'))
+    assert.equal(renderPng(svg('Kept')), card)
+    for (let i = 0; i < 16; i++) await renderPng(svg(`Other ${i}`))
+    const again = renderPng(svg('Kept'))
+    assert.notEqual(again, card, 'sixteen newer cards push it out')
+    assert.ok(Buffer.from(await again).equals(Buffer.from(await card)))
   })
 
   test('wrapText keeps to its line budget and marks a cut with an ellipsis', () => {
