@@ -98,12 +98,12 @@ export async function build(
       reports[index] = { diagnostics: built.diagnostics, claims: built.claims }
       failed ||= built.diagnostics.some((d) => d.severity === 'error')
       if (failed || !built.published || !built.card) return
-      // All at once: each write waits mostly on the file system, not on this thread.
+      // All at once: each write waits mostly on the file system, not on this thread. `wrote`: the
+      // files a worker wrote itself, straight into the sink's folder.
       await Promise.all(built.files.map(([path, content]) => emit(path, content)))
-      if (built.files.some(([path]) => path.endsWith('/index.html'))) out.pageWritten?.(built.path)
-      // Written by the worker that built it, straight into the sink's folder.
       written += wrote.length
-      if (wrote.some((path) => path.endsWith('/index.html'))) out.pageWritten?.(built.path)
+      const paths = [...built.files.map(([path]) => path), ...wrote]
+      if (paths.some((path) => path.endsWith('/index.html'))) out.pageWritten?.(built.path)
       published.push(built.published)
       if (published.length > 2 * FEED_ENTRIES) keepFeedContent(published)
       articles.push(built.card)

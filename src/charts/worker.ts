@@ -9,6 +9,7 @@
  * TypeScript loader (tests) nothing changes.
  */
 import { isMainThread, parentPort, Worker } from 'node:worker_threads'
+import { keptWith } from '../memo.ts'
 import {
   type ChartCacheStore,
   compiledChartAhead,
@@ -41,7 +42,7 @@ interface Answer {
 const compiled = import.meta.url.endsWith('/lib/article.mjs')
 
 /** Spec texts whose drawings were all in the store, by the session that gave their data. */
-const drawnBefore = new WeakMap<object, Set<string>>()
+const drawnBefore = keptWith((_session: object) => new Set<string>())
 
 /**
  * Starts drawing, in a worker, every drawing of the charts in `charts` (spec text by path) that
@@ -59,8 +60,7 @@ export async function drawChartsAhead(
   // Specs found all drawn before in this session (same model, scenario and settings): a rebuild
   // under `npm run dev` skips them instead of hashing their data again (~5 ms). At worst a page
   // draws a chart itself, as it does for one this worker has not reached.
-  const known = drawnBefore.get(session) ?? new Set<string>()
-  drawnBefore.set(session, known)
+  const known = drawnBefore(session)
   let ahead: AheadWorker | undefined
   for (const [path, text] of charts) {
     if (known.has(text)) continue

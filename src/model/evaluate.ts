@@ -3,6 +3,8 @@
  * unknown references); `evaluate` then fills a Float64Array in that order, so a full evaluation
  * is a tight loop of a few hundred numbers, fast enough for heatmaps and sensitivity sweeps.
  */
+
+import { keptWith } from '../memo.ts'
 import { ModelError } from './errors.ts'
 import type { DerivedDef, Figure, InputDef, Provenance } from './types.ts'
 import { units } from './units.ts'
@@ -141,20 +143,7 @@ interface Plan {
   readonly all: Int32Array
 }
 
-/** `make` once per compiled model: what the hot loops derive from a model, kept with it. */
-export function perModel<T>(make: (model: CompiledModel) => T): (model: CompiledModel) => T {
-  const made = new WeakMap<CompiledModel, T>()
-  return (model) => {
-    let found = made.get(model)
-    if (found === undefined) {
-      found = make(model)
-      made.set(model, found)
-    }
-    return found
-  }
-}
-
-const planOf = perModel((model): Plan => {
+const planOf = keptWith((model: CompiledModel): Plan => {
   const column = (k: number) =>
     Int32Array.from(model.depIndices, (deps) => (deps.length > k ? (deps[k] as number) : 0))
   const plan = {
@@ -238,7 +227,7 @@ export function evaluateRow(
 /** Fills the derived figures of the row at `base`, as evaluateRow does for one `only`. */
 export type RowEvaluator = (row: Float64Array, base: number) => number
 
-const evaluatorsOf = perModel(() => new Map<string, RowEvaluator>())
+const evaluatorsOf = keptWith((_model: CompiledModel) => new Map<string, RowEvaluator>())
 
 /**
  * evaluateRow for many rows of one model and one `only`: a function generated once, one line

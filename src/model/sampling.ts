@@ -5,6 +5,8 @@
  * input's random stream depends only on the seed and the input's id, so two scenarios drawn with
  * one seed share their draws (common random numbers) and a claim comparing them is fair.
  */
+
+import { keptWith } from '../memo.ts'
 import { normalCdf, normalQuantile, quantileOf } from './distributions.ts'
 import { ModelError } from './errors.ts'
 import {
@@ -13,7 +15,6 @@ import {
   evaluate,
   evaluateRow,
   nonFinite,
-  perModel,
   rowEvaluator,
 } from './evaluate.ts'
 import type { Correlation, InputDef } from './types.ts'
@@ -82,7 +83,7 @@ interface Layout {
  * held every figure, twice the memory, and fresh memory costs more to touch than to compute on
  * these machines (~20 ms for a 10,000-draw sample). Columns also make quantiles read in order.
  */
-const layoutOf = perModel((model): Layout => {
+const layoutOf = keptWith((model: CompiledModel): Layout => {
   const ranged = model.inputs.flatMap((input, k) => (input.uncertainty ? [k] : []))
   const varies = new Uint8Array(model.ids.length)
   for (const k of ranged) varies[k] = 1
@@ -178,7 +179,7 @@ interface Column {
  * scenario unless it changes which correlations apply to it. A build samples a dozen scenarios
  * (the claims table's chances), which then share most columns instead of drawing each again.
  */
-const columnCaches = perModel(() => new Map<string, Column>())
+const columnCaches = keptWith((_model: CompiledModel) => new Map<string, Column>())
 
 /** Throws ModelError for a rank outside −1…1 or a pair of one input with itself. */
 function checkCorrelations(correlations: readonly Correlation[]): void {

@@ -10,6 +10,7 @@ import type { VFile } from 'vfile'
 import type { Bibliography } from '../citations/types.ts'
 import { ExprError } from '../expr/index.ts'
 import { formatNumber } from '../format/number.ts'
+import { keptWith } from '../memo.ts'
 import { dependencyClosure, scenarioOverrides } from '../model/index.ts'
 import { claimAnchor } from './directives/check.ts'
 import { citation, figureRecord, showNumber } from './figure-element.ts'
@@ -206,23 +207,17 @@ function claimCells(session: ModelSession, claim: Claim, number: NumberElement):
 }
 
 /** Each scenario's own input values (no `--set`), sorted by id, once per session. */
-const settingsBySession = new WeakMap<ModelSession, Map<string, [string, number][]>>()
-
-function scenarioSettings(session: ModelSession): Map<string, [string, number][]> {
-  let found = settingsBySession.get(session)
-  if (!found) {
-    found = new Map(
+const scenarioSettings = keptWith(
+  (session: ModelSession): Map<string, [string, number][]> =>
+    new Map(
       session.scenarios.map((s) => [
         s.name,
         [...scenarioOverrides(session.compiled, session.scenarios, s.name)]
           .map(([id, o]): [string, number] => [id, o.value])
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
       ]),
-    )
-    settingsBySession.set(session, found)
-  }
-  return found
-}
+    ),
+)
 
 /** A claim under one scenario: whether it holds and the value of its first figure. */
 interface Outcome {

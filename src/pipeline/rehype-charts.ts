@@ -15,6 +15,7 @@ import { type ChartCacheStore, referencedDatasetNames, renderChartCached } from 
 import { isChartError } from '../charts/errors.ts'
 import { withSpecPosition } from '../charts/spec.ts'
 import { type ChartDrawing, svgSize, tooWide, toStandaloneSvg } from '../charts/svg.ts'
+import { keptWith } from '../memo.ts'
 import type { Dataset } from '../model/index.ts'
 import { chartDataTable } from './chart-data-table.ts'
 import { specPlace } from './directives/chart.ts'
@@ -141,11 +142,10 @@ interface Chart {
  * another article placing the same chart, takes the drawings and tables as they are. A failed
  * drawing is forgotten, and drawn (and reported) again next time.
  */
-const charts = new WeakMap<ModelSession, Map<string, Chart>>()
+const chartsOf = keptWith((_session: ModelSession) => new Map<string, Chart>())
 
 function chartOnce(session: ModelSession, what: readonly string[], make: () => Chart): Chart {
-  const known = charts.get(session) ?? new Map<string, Chart>()
-  charts.set(session, known)
+  const known = chartsOf(session)
   const key = JSON.stringify(what)
   const found = known.get(key)
   if (found) return found

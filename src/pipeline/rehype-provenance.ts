@@ -14,6 +14,7 @@ import type { Bibliography } from '../citations/types.ts'
 import { formatWithUnit, substituteFormula, symbolicFormula } from '../format/figure.ts'
 import { formatInterval } from '../format/interval.ts'
 import { formatNumber } from '../format/number.ts'
+import { keptWith } from '../memo.ts'
 import { dependencyClosure, type Evaluation, quantileAt } from '../model/index.ts'
 import { citation } from './figure-element.ts'
 import { HTML_OPTIONS } from './html-options.ts'
@@ -54,19 +55,16 @@ interface Placed {
  * the same numbers, a rebuild under `npm run dev` shows them again (both stay the same objects
  * while unchanged), and the popovers are half a page's tree.
  */
-const renderedPopovers = new WeakMap<ModelSession, WeakMap<object, Map<string, Rendered>>>()
+const renderedPopovers = keptWith((_session: ModelSession) =>
+  keptWith((_bibliography: object) => new Map<string, Rendered>()),
+)
 const NO_BIBLIOGRAPHY = {}
 
 function renderedFor(
   session: ModelSession,
   bibliography: Bibliography | undefined,
 ): Map<string, Rendered> {
-  const bySession = renderedPopovers.get(session) ?? new WeakMap<object, Map<string, Rendered>>()
-  renderedPopovers.set(session, bySession)
-  const key = bibliography ?? NO_BIBLIOGRAPHY
-  const found = bySession.get(key) ?? new Map<string, Rendered>()
-  bySession.set(key, found)
-  return found
+  return renderedPopovers(session)(bibliography ?? NO_BIBLIOGRAPHY)
 }
 
 /** The unified plugin. */

@@ -15,6 +15,7 @@ import {
   type RowFunction,
 } from '../expr/index.ts'
 import { formatWithUnit } from '../format/figure.ts'
+import { keptWith } from '../memo.ts'
 import {
   type CompiledModel,
   type CostModel,
@@ -287,15 +288,7 @@ function claimOutcome(
  * Monte Carlo draws kept for as long as their model object lives: the dev server rebuilds with
  * the same model until a model edit brings a new one, so unchanged draws are not recomputed.
  */
-const drawCaches = new WeakMap<CostModel, Map<string, Sample>>()
-function drawsCache(model: CostModel): Map<string, Sample> {
-  let cache = drawCaches.get(model)
-  if (!cache) {
-    cache = new Map()
-    drawCaches.set(model, cache)
-  }
-  return cache
-}
+const drawsCache = keptWith((_model: CostModel) => new Map<string, Sample>())
 
 /** Whether a claim holds under a scenario; null when it cannot be evaluated there. */
 export function claimHolds(session: ModelSession, expression: string, scenario: string) {

@@ -5,6 +5,7 @@
  */
 import type { Element } from 'hast'
 import { s } from 'hastscript'
+import { keptWith } from '../memo.ts'
 import { quantileAt } from '../model/index.ts'
 
 const WIDTH = 160
@@ -23,11 +24,7 @@ interface Histogram {
 }
 
 /** Histograms by the sorted draws they come from: every popover of a figure draws the same. */
-const histograms = new WeakMap<Float64Array, Histogram>()
-
-function histogram(sorted: Float64Array): Histogram {
-  const known = histograms.get(sorted)
-  if (known) return known
+const histogram = keptWith((sorted: Float64Array): Histogram => {
   const lo = quantileAt(sorted, 0.01)
   const hi = quantileAt(sorted, 0.99)
   const span = hi - lo || 1
@@ -46,16 +43,14 @@ function histogram(sorted: Float64Array): Histogram {
     (c) => `V${Math.round(HEIGHT - (c / peak) * (HEIGHT - 2))}h${bar}`,
   )
   const x = (v: number) => round(((v - lo) / span) * WIDTH)
-  const drawn = {
+  return {
     lo,
     span,
     path: `M0 ${HEIGHT}${steps.join('')}V${HEIGHT}z`,
     p5: x(quantileAt(sorted, 0.05)),
     p95: x(quantileAt(sorted, 0.95)),
   }
-  histograms.set(sorted, drawn)
-  return drawn
-}
+})
 
 /** The sparkline of sorted draws, with `point` marked. */
 export function sparkline(sorted: Float64Array, point: number): Element {

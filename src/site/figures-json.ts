@@ -5,6 +5,7 @@
  */
 import type { VFile } from 'vfile'
 import { formatFigure } from '../format/figure.ts'
+import { keptWith } from '../memo.ts'
 import { dependencyClosure, type Evaluation } from '../model/index.ts'
 import type { ModelSession } from '../pipeline/session.ts'
 
@@ -42,7 +43,7 @@ export function figuresJson(
 }
 
 /** Figure entries by session, scenario and id: every page of a site lists the same ones. */
-const entries = new WeakMap<ModelSession, Map<string, Record<string, unknown>>>()
+const entries = keptWith((_session: ModelSession) => new Map<string, Record<string, unknown>>())
 
 function figureEntry(
   session: ModelSession,
@@ -50,8 +51,7 @@ function figureEntry(
   evaluation: Evaluation,
   id: string,
 ): Record<string, unknown> {
-  const known = entries.get(session) ?? new Map<string, Record<string, unknown>>()
-  entries.set(session, known)
+  const known = entries(session)
   const key = `${scenario}\u0000${id}`
   let entry = known.get(key)
   if (!entry) {

@@ -8,6 +8,7 @@
 import type { Spec as VegaSpec } from 'vega'
 import type { VFile } from 'vfile'
 import { type ChartCacheStore, compileChartCached } from '../charts/cache.ts'
+import { keptWith } from '../memo.ts'
 import type { ModelSession } from '../pipeline/session.ts'
 import { pointRows } from './chart-rows.ts'
 
@@ -61,11 +62,10 @@ export async function whatifChartsJson(
  * Whether datasets `names` can be made from point values alone, by session: the answer is the
  * session's, not the page's, and finding it builds the datasets (~2 ms a page).
  */
-const pointOnly = new WeakMap<ModelSession, Map<string, boolean>>()
+const pointOnly = keptWith((_session: ModelSession) => new Map<string, boolean>())
 
 function redrawable(session: ModelSession, names: readonly string[]): boolean {
-  const known = pointOnly.get(session) ?? new Map<string, boolean>()
-  pointOnly.set(session, known)
+  const known = pointOnly(session)
   const key = names.join('\u0000')
   let answer = known.get(key)
   if (answer === undefined) {
@@ -83,14 +83,13 @@ function redrawable(session: ModelSession, names: readonly string[]): boolean {
  * spec instead of each hashing the spec, reading the cache file and parsing it again (~2 ms a
  * page). A failure is forgotten, and met again by the next page.
  */
-const compiled = new WeakMap<ChartCacheStore, WeakMap<object, Promise<VegaSpec>>>()
+const compiled = keptWith((_store: ChartCacheStore) => new WeakMap<object, Promise<VegaSpec>>())
 
 function compiledOnce(
   drawn: Readonly<Record<string, unknown>>,
   store: ChartCacheStore,
 ): Promise<VegaSpec> {
-  const known = compiled.get(store) ?? new WeakMap<object, Promise<VegaSpec>>()
-  compiled.set(store, known)
+  const known = compiled(store)
   const found = known.get(drawn)
   if (found) return found
   const spec = compileChartCached({ ...drawn }, store)
