@@ -1,5 +1,5 @@
 /**
- * The import graph follows the data flow: diagnostics, reading inputs ← model ← expr/charts/citations/format ←
+ * The import graph follows the data flow: diagnostics, reading inputs, memo ← model ← expr/charts/citations/format ←
  * pipeline ← render/site/snapshot ← build ← cli. No import runs back up, and only the command
  * line's entry wires the article's own model (everything else receives a model).
  */
@@ -12,7 +12,8 @@ const src = join(process.cwd(), 'src')
 
 /** Layers from the bottom; a module may import its own layer and those below. */
 const layers: ReadonlyArray<readonly string[]> = [
-  ['diagnostics/', 'read/', 'format/number.ts'],
+  // memo.ts: a leaf helper (keptWith) the model and every layer above use.
+  ['diagnostics/', 'read/', 'format/number.ts', 'memo.ts'],
   ['model/'],
   ['expr/', 'format/', 'charts/', 'citations/'],
   ['pipeline/', 'types/'],
