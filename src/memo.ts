@@ -7,7 +7,9 @@
 export function keptWith<K extends object, T>(make: (key: K) => T): (key: K) => T {
   const made = new WeakMap<K, T>()
   return (key) => {
-    if (made.has(key)) return made.get(key) as T
+    // One lookup on the hot path (evaluate() asks for its model's plan on every call).
+    const found = made.get(key)
+    if (found !== undefined || made.has(key)) return found as T
     const value = make(key)
     made.set(key, value)
     return value
