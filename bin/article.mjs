@@ -3,17 +3,18 @@
 // `npm ci` runs as `prepare`). Nothing is compiled here; if src/ changed since the last compile,
 // the command stops and says so instead of running stale code.
 import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { sourceHash } from '../scripts/compile.mjs'
+import { loadBundle } from './bundle.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const bundle = `${root}lib/article.mjs`
+const bundle = `${root}lib/article.cjs`
 const manifest = `${root}lib/sources.json`
 
 const compiled = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).src : undefined
 if (!existsSync(bundle) || compiled === undefined) {
   process.stderr.write(
-    'lib/article.mjs: error: Unexpected missing compiled command line, expected lib/ from `npm ci`\n  hint: run `npm run compile` (npm ci runs it for you)\n',
+    'lib/article.cjs: error: Unexpected missing compiled command line, expected lib/ from `npm ci`\n  hint: run `npm run compile` (npm ci runs it for you)\n',
   )
   process.exit(1)
 }
@@ -23,5 +24,5 @@ if (compiled !== sourceHash(root)) {
   )
   process.exit(1)
 }
-const { main } = await import(pathToFileURL(bundle).href)
+const { main } = loadBundle(bundle)
 process.exitCode = await main(process.argv.slice(2))

@@ -1,11 +1,24 @@
 #!/usr/bin/env node
+import { spawnSync } from 'node:child_process'
 // Compiles the command line once, at install time (`npm ci` runs `prepare`), or on request
-// (`npm run compile`): src/ and its dependencies are bundled by esbuild into lib/article.mjs.
+// (`npm run compile`): src/ and its dependencies are bundled by esbuild into lib/article.cjs.
 // Loading one file is several times faster than resolving hundreds of small ES modules, and no
-// TypeScript loader runs when the site is built. lib/sources.json records a hash of what was
-// compiled, so bin/article.mjs can refuse to run stale code rather than build wrong numbers.
+// TypeScript loader runs when the site is built. A warm-up build then leaves V8's code cache of
+// each bundle beside it (bin/bundle.mjs). lib/sources.json records a hash of what was compiled,
+// so bin/article.mjs can refuse to run stale code rather than build wrong numbers.
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -33,39 +46,84 @@ async function compile() {
   const { build } = await import('esbuild')
   const lib = join(root, 'lib')
   mkdirSync(lib, { recursive: true })
-  await compileNode(build, 'main.ts', 'article.mjs')
-  // The chart worker's entry alone: it loads in a fraction of the command line's time. It always
-  // draws, so Vega is bundled into it: one file loads faster than hundreds of ES modules.
-  await compileNode(build, 'chart-worker.ts', 'chart-worker.mjs', NOT_VEGA)
+  await compileNode(build, 'main.ts', 'article.cjs')
+  // The chart worker's entry alone: it loads in a fraction of the command line's time.
+  await compileNode(build, 'chart-worker.ts', 'chart-worker.cjs')
+  // A worker starts from an ES module file: this one runs the chart worker's bundle.
+  writeAside(
+    join(lib, 'chart-worker.mjs'),
+    "import { loadBundle } from '../bin/bundle.mjs'\nloadBundle(new URL('./chart-worker.cjs', import.meta.url))\n",
+  )
   await compileBrowser(build)
   writeFileSync(join(lib, 'sources.json'), `${JSON.stringify({ src: sourceHash() })}\n`)
+  warmUp()
 }
 
-// Imported only when needed (a chart to render, a model to reload, a social card): kept out of
-// the command line's bundle so a build whose charts come from the cache never loads them.
-const VEGA = ['vega', 'vega-lite', 'vega-interpreter']
-const NOT_VEGA = ['esbuild', '@resvg/resvg-js']
+/** Writes `path` aside and renames it into place: a process starting meanwhile never reads half a file. */
+function writeAside(path, text) {
+  writeFileSync(`${path}.${process.pid}.tmp`, text)
+  renameSync(`${path}.${process.pid}.tmp`, path)
+}
 
-async function compileNode(build, source, output, external = [...VEGA, ...NOT_VEGA]) {
+// Native addons and esbuild itself stay in node_modules, required only when needed (a social
+// card, a model to reload). Vega is bundled: its dynamic import() then loads nothing, and runs
+// its modules only when a chart is drawn.
+const EXTERNAL = ['esbuild', '@resvg/resvg-js']
+
+/**
+ * A CommonJS bundle, which bin/bundle.mjs runs as a script with a V8 code cache (Node 20 caches
+ * no ES module's code). Its `import.meta.url` is the bundle's own URL, passed in by the loader.
+ */
+async function compileNode(build, source, output) {
   const outfile = join(root, 'lib', output)
   await build({
     entryPoints: [join(root, 'src', 'cli', source)],
-    // Written aside and renamed into place: a process starting meanwhile never reads half a file.
     outfile: `${outfile}.${process.pid}.tmp`,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     // jsonc-parser's main is a UMD build whose require() calls esbuild cannot follow.
     mainFields: ['module', 'main'],
-    external,
-    // CommonJS dependencies (nunjucks) call require(); give the ES module bundle one.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    external: EXTERNAL,
+    // No comments or indentation: a third less text to read at every start (names are kept, so
+    // stack traces still name their functions). esbuild escapes any other non-ASCII character.
+    minifyWhitespace: true,
+    define: { 'import.meta.url': '__bundleUrl' },
+    // A script run by vm has no dynamic import() without a Node flag: the external packages
+    // (CommonJS) are required instead.
+    supported: { 'dynamic-import': false },
+    // vega-canvas awaits `import('canvas')` at its top level (a CommonJS bundle cannot). That
+    // package is not installed and charts are drawn as SVG only: its browser build, which finds
+    // no canvas either, does the same without the await.
+    alias: {
+      'vega-canvas': join(root, 'node_modules', 'vega-canvas', 'build', 'vega-canvas.browser.js'),
     },
     logLevel: 'error',
   })
   renameSync(`${outfile}.${process.pid}.tmp`, outfile)
+}
+
+/**
+ * Builds the project's articles once, into a throwaway folder, so that the code the build runs
+ * is compiled and lands in each bundle's code cache. Only lib/ keeps anything: the project's own
+ * .cache/ and dist/ are not touched, so the next build is as cold as before. A failed warm-up
+ * (say, content with an error) still leaves the caches of what it ran.
+ */
+function warmUp() {
+  const dir = mkdtempSync(join(tmpdir(), 'article-warm-up-'))
+  try {
+    for (const entry of ['content', 'templates', 'src'])
+      if (existsSync(join(root, entry)))
+        cpSync(join(root, entry), join(dir, entry), { recursive: true })
+    spawnSync(process.execPath, [join(root, 'bin', 'article.mjs'), 'build'], {
+      cwd: dir,
+      env: { ...process.env, ARTICLE_CODE_CACHE: 'write' },
+      stdio: 'ignore',
+    })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * A site's articles built on every core: this thread and `workers` worker threads take articles
- * from one queue. Each worker imports the compiled command line (lib/article.mjs), prepares its
+ * from one queue. Each worker runs the compiled command line (lib/article.cjs), prepares its
  * own context from the same options (the model session, processor and templates: ~0.5 s) and
  * writes each article's files itself when the output is a folder (SiteSink.folder), or else
  * answers with them for this thread to write. Every article is built by the same code from the
@@ -21,7 +21,7 @@ const ARTICLES_PER_THREAD = 3
 /** Articles a worker is given ahead, so it never waits for this busy thread to hand it one. */
 const IN_FLIGHT = 2
 
-const compiled = import.meta.url.endsWith('/lib/article.mjs')
+const compiled = import.meta.url.endsWith('/lib/article.cjs')
 
 interface Job {
   readonly index: number
@@ -114,7 +114,8 @@ function inWorker(
 ): Promise<void> {
   const start: WorkerStart = { options, folder: folder?.path }
   const worker = new Worker(
-    `import(${JSON.stringify(import.meta.url)}).then((m) => m.articleWorkerMain())`,
+    // The compiled command line, run as the main thread runs it (bin/bundle.mjs, with its code cache).
+    `import(${JSON.stringify(new URL('../bin/bundle.mjs', import.meta.url).href)}).then((b) => b.loadBundle(new URL(${JSON.stringify(import.meta.url)})).articleWorkerMain())`,
     { eval: true, workerData: start },
   )
   return new Promise<void>((resolve, reject) => {

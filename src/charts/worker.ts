@@ -5,7 +5,7 @@
  * each drawing from there instead of running Vega itself. The drawing depends only on the spec
  * and the datasets, so the output is the same byte for byte; a drawing that fails in the worker
  * is drawn again in the page, which reports the error as before. Only the compiled command line
- * (lib/article.mjs) starts a worker, from its own bundle (lib/chart-worker.mjs). Under a
+ * (lib/article.cjs) starts a worker, from its own bundle (lib/chart-worker.mjs). Under a
  * TypeScript loader (tests) nothing changes.
  */
 import { isMainThread, parentPort, Worker } from 'node:worker_threads'
@@ -39,7 +39,7 @@ interface Answer {
   readonly vega?: string
 }
 
-const compiled = import.meta.url.endsWith('/lib/article.mjs')
+const compiled = import.meta.url.endsWith('/lib/article.cjs')
 
 /** Spec texts whose drawings were all in the store, by the session that gave their data. */
 const drawnBefore = keptWith((_session: object) => new Set<string>())
@@ -113,7 +113,7 @@ interface AheadWorker {
 let running: AheadWorker | undefined
 
 /**
- * The chart worker (its own bundle beside lib/article.mjs, src/cli/chart-worker.ts), started on
+ * The chart worker (its own bundle beside lib/article.cjs, src/cli/chart-worker.ts), started on
  * first use. Each job it is sent carries a shared claim: whichever of the worker and the page
  * claims it first draws it, without a message between them, so the worker never waits for the
  * page's thread, which is busy parsing, to hand it its next job. A page claims a job only when

@@ -1,5 +1,6 @@
 /**
- * The chart worker's own entry (lib/chart-worker.mjs): charts/worker.ts starts it on the second
+ * The chart worker's own entry (bundled as lib/chart-worker.cjs, which lib/chart-worker.mjs
+ * runs): charts/worker.ts starts it on the second
  * core. A bundle of the chart code alone loads in a fraction of the time the whole command line
  * takes, so the worker draws its first chart sooner.
  */

@@ -3,6 +3,9 @@
  * esbuild in memory (tens of milliseconds) and imported as a new module, so the next build runs
  * the edited inputs, formulas and scenarios. Compile errors come back as located diagnostics.
  */
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { runInThisContext } from 'node:vm'
 import { cliMessages } from '../diagnostics/messages.ts'
 import { BuildFailure, type Diagnostic } from '../diagnostics/report.ts'
 import type { CostModel } from '../model/index.ts'
@@ -15,7 +18,7 @@ interface EsbuildMessage {
   location: { file: string; line: number; column: number } | null
 }
 
-/** Bundles and imports the project's model afresh; throws BuildFailure on a compile error. */
+/** Bundles and runs the project's model afresh; throws BuildFailure on a compile error. */
 export async function loadFreshModel(root: string): Promise<CostModel> {
   const esbuild = await import('esbuild')
   let code: string
@@ -26,7 +29,9 @@ export async function loadFreshModel(root: string): Promise<CostModel> {
       absWorkingDir: root,
       bundle: true,
       write: false,
-      format: 'esm',
+      // Run as a CommonJS function: the compiled command line is a script (bin/bundle.mjs), in
+      // which Node 20 has no dynamic import() to load an ES module with.
+      format: 'cjs',
       platform: 'node',
       target: 'node20',
       logLevel: 'silent',
@@ -36,10 +41,14 @@ export async function loadFreshModel(root: string): Promise<CostModel> {
     const errors = (error as { errors?: EsbuildMessage[] }).errors ?? []
     throw new BuildFailure(errors.map(toDiagnostic))
   }
-  const module = (await import(
-    `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`
-  )) as { articleCostModel?: CostModel }
-  if (!module.articleCostModel) {
+  const module = { exports: {} as { articleCostModel?: CostModel } }
+  const entry = join(root, MODEL_ENTRY)
+  // A new function each time: the edited model is a new module, as a fresh import would be.
+  const run = runInThisContext(`(function (exports, require, module) {${code}\n})`, {
+    filename: entry,
+  }) as (exports: object, require: NodeJS.Require, module: object) => void
+  run(module.exports, createRequire(entry), module)
+  if (!module.exports.articleCostModel) {
     throw new BuildFailure([
       {
         place: MODEL_ENTRY,
@@ -49,7 +58,7 @@ export async function loadFreshModel(root: string): Promise<CostModel> {
       },
     ])
   }
-  return module.articleCostModel
+  return module.exports.articleCostModel
 }
 
 function toDiagnostic(message: EsbuildMessage): Diagnostic {

@@ -22,6 +22,6 @@ export function formatInterval(low: number, high: number, format: string): strin
   const spec = boundFormat(format)
   const a = formatNumber(low, spec)
   const b = formatNumber(high, spec)
-  const mark = /[×%]$/.exec(b)?.[0]
+  const mark = /[\u00d7%]$/.exec(b)?.[0]
   return `${mark && a.endsWith(mark) ? a.slice(0, -mark.length) : a}–${b}`
 }

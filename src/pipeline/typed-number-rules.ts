@@ -16,14 +16,18 @@ export interface AllowedNumberRule {
   readonly examples: readonly string[]
 }
 
+// Characters beyond ASCII are written as \u escapes (€ \u20ac, £ \u00a3, × \u00d7, quotes
+// \u201c \u201d \u2018 \u2019): the compiled command line then stays ASCII, which starts faster
+// (bin/bundle.mjs). A rule written with the characters themselves works as well.
+
 /** A number as the lint sees it: optional currency, digits with separators, a unit suffix. */
-export const TYPED_NUMBER_PATTERN = String.raw`(?<![\w.\d])[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?::\d+)*(?:[%×x]|[KMBT](?![a-z]))?`
+export const TYPED_NUMBER_PATTERN = String.raw`(?<![\w.\d])[$\u20ac\u00a3]?\d(?:[\d,]*\d)?(?:\.\d+)?(?::\d+)*(?:[%\u00d7x]|[KMBT](?![a-z]))?`
 
 /** The allowed numbers. */
 export const ALLOWED_NUMBER_RULES: readonly AllowedNumberRule[] = [
   {
     name: 'year',
-    pattern: String.raw`(?<![$€£\d.,])\b(?:19|20)\d\d\b(?![.,]?\d)`,
+    pattern: String.raw`(?<![$\u20ac\u00a3\d.,])\b(?:19|20)\d\d\b(?![.,]?\d)`,
     examples: ['2023', 'in 2025'],
   },
   {
@@ -54,7 +58,7 @@ export const ALLOWED_NUMBER_RULES: readonly AllowedNumberRule[] = [
   },
   {
     name: 'quoted identifier',
-    pattern: String.raw`["“'‘][A-Za-z][\w.-]*\d[\w.-]*["”'’]`,
+    pattern: String.raw`["\u201c'\u2018][A-Za-z][\w.-]*\d[\w.-]*["\u201d'\u2019]`,
     examples: ['"p4d.24xlarge"', '“M2”'],
   },
 ]

@@ -1,0 +1,89 @@
+/**
+ * bin/bundle.mjs: the compiled command line runs as a script with the V8 code cache made for it
+ * at compile time. The cache must be one V8 takes (else every start compiles everything again),
+ * and a stale or broken cache must only cost time, never change what runs.
+ */
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, test } from 'node:test'
+import { pathToFileURL } from 'node:url'
+// @ts-expect-error: a plain ES module of bin/, without types
+import { bundleScript, loadBundle } from '../../bin/bundle.mjs'
+import { root } from '../helpers.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'bundle-'))
+after(() => rmSync(dir, { recursive: true, force: true }))
+
+/** A tiny CommonJS bundle that reports what the loader gave it. */
+const bundle = (name: string, body: string): string => {
+  const path = join(dir, name)
+  writeFileSync(path, body)
+  return path
+}
+
+test('the compiled bundles come with code caches that V8 takes', () => {
+  for (const name of ['article.cjs', 'chart-worker.cjs']) {
+    const path = join(root, 'lib', name)
+    assert.ok(existsSync(`${path}.cache`), `${name}.cache is missing`)
+    // In a child process: the cache is refused under other V8 flags, and the test runner has its own.
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { bundleScript } from ${JSON.stringify(pathToFileURL(join(root, 'bin', 'bundle.mjs')).href)}
+         process.stdout.write(bundleScript(${JSON.stringify(path)}).cache)`,
+      ],
+      { encoding: 'utf8' },
+    )
+    assert.equal(r.stdout, 'used', `${name}: ${r.stderr}`)
+  }
+})
+
+test('a bundle gets its module variables, its own URL as import.meta.url, and a require beside it', () => {
+  bundle('helper.cjs', 'module.exports = 42\n')
+  const path = bundle(
+    'url.cjs',
+    'exports.url = __bundleUrl; exports.file = __filename; exports.helper = require("./helper.cjs")\n',
+  )
+  const loaded = loadBundle(pathToFileURL(path))
+  assert.deepEqual(loaded, { url: pathToFileURL(path).href, file: path, helper: 42 })
+})
+
+test('a stale or broken cache is refused and the bundle runs as written', () => {
+  const path = bundle('answer.cjs', 'exports.answer = "new"\n')
+  // A cache of other code, then bytes that are no cache at all.
+  const other = bundle('other.cjs', 'exports.answer = "old"; exports.more = [1, 2, 3]\n')
+  writeFileSync(`${path}.cache`, bundleScript(other, false).script.createCachedData())
+  assert.equal(bundleScript(path).cache, 'rejected')
+  assert.deepEqual(loadBundle(path), { answer: 'new' })
+  // Node reports bytes too short for a cache as taken; V8 compiles the source all the same.
+  writeFileSync(`${path}.cache`, 'not a cache')
+  assert.deepEqual(loadBundle(path), { answer: 'new' })
+})
+
+test('a bundle with characters beyond ASCII is read as UTF-8', () => {
+  const path = bundle('text.cjs', 'exports.text = String.raw`€ × “quoted”`\n')
+  assert.equal(loadBundle(path).text, '€ × “quoted”')
+})
+
+test('ARTICLE_CODE_CACHE=write leaves a cache that the next start takes', () => {
+  const path = bundle('warm.cjs', 'exports.twice = (n) => n * 2\n')
+  const run = (env: Record<string, string>) =>
+    spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { bundleScript, loadBundle } from ${JSON.stringify(pathToFileURL(join(root, 'bin', 'bundle.mjs')).href)}
+         process.stdout.write(bundleScript(${JSON.stringify(path)}).cache + ' ' + loadBundle(${JSON.stringify(path)}).twice(21))`,
+      ],
+      { encoding: 'utf8', env: { ...process.env, ...env } },
+    )
+  assert.equal(run({ ARTICLE_CODE_CACHE: 'write' }).stdout, 'none 42')
+  assert.ok(existsSync(`${path}.cache`))
+  assert.equal(run({ ARTICLE_CODE_CACHE: '' }).stdout, 'used 42')
+})
