@@ -1,5 +1,5 @@
 /**
- * `npm run dev` reloads the model from src/model/: a fresh bundle, imported anew, so edited
+ * `npm run dev` reloads the model from src/model/: a fresh bundle, run anew, so edited
  * inputs reach the next build; a model that does not compile is a located error.
  */
 import assert from 'node:assert/strict'
@@ -24,6 +24,17 @@ test('an edited input is in the freshly loaded model', async () => {
   assert.equal(price(before), 2.5)
   writeFileSync(inputs, text.replace(/\b2\.5\b/, '1.25'))
   assert.equal(price(await loadFreshModel(dir)), 1.25)
+  writeFileSync(inputs, text)
+})
+
+test('an edit that leaves the bundled code the same keeps the model object (and its session)', async () => {
+  const inputs = join(dir, 'src/model/inputs.ts')
+  const text = readFileSync(inputs, 'utf8')
+  const before = await loadFreshModel(dir)
+  writeFileSync(inputs, `${text}\n// a comment only\n`)
+  assert.equal(await loadFreshModel(dir), before)
+  writeFileSync(inputs, text.replace(/\b2\.5\b/, '1.25'))
+  assert.notEqual(await loadFreshModel(dir), before)
   writeFileSync(inputs, text)
 })
 
