@@ -7,14 +7,13 @@
  * 1. Cold build (no .cache/) and warm build of the article.
  * 2. The writing loop through the real dev server: `article dev` in a project copy, an SSE client
  *    on /__reload; each time is from the article's write to the reload event reaching the client.
- *    Then a model edit (src/model/inputs.ts), the same way.
+ *    Then a model edit (a new value of an input in src/model/inputs.ts), the same way.
  * 3. Corpora of 100 and 1,000 copies of the article (5 and 50 with --quick), each run from an
  *    empty .cache/: time, peak RSS, and t_large / t_small.
  * 4. Whole-model evaluations per second (bench/model.mts prints the detail).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import {
-  appendFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -253,9 +252,17 @@ async function main(): Promise<void> {
         goal: '≤ 100 ms',
         met: prose <= 100,
       })
+      // A new value of an input every time (the GPU-hour price, which every cost and chart
+      // rests on): an edit that changed no code, such as a comment, would reuse the model.
       const inputs = join(project, 'src', 'model', 'inputs.ts')
+      const inputsText = readFileSync(inputs, 'utf8')
+      const priced = "id: 'price.gpuHour',\n    value: 2.5,"
+      if (!inputsText.includes(priced)) throw new Error(`bench: no \`${priced}\` in ${inputs}`)
       const model = await timeReloads(dev, quick ? 1 : 3, (i) =>
-        appendFileSync(inputs, `\n// bench edit ${i}\n`),
+        writeFileSync(
+          inputs,
+          inputsText.replace(priced, `id: 'price.gpuHour',\n    value: 2.5${i + 1},`),
+        ),
       )
       rows.push({
         what: 'model edit (src/model/inputs.ts) → reload event',

@@ -32,6 +32,13 @@ interface Job {
   readonly claim: Int32Array
 }
 
+/** A drawing to warm up on: drawn when the worker is idle, answered by nothing. */
+interface WarmUp {
+  readonly warm: true
+  readonly datasets: ChartDatasets
+  readonly drawing: ChartDrawing
+}
+
 interface Answer {
   readonly key: string
   readonly svg?: string
@@ -61,6 +68,8 @@ export async function drawChartsAhead(
   // under `npm run dev` skips them instead of hashing their data again (~5 ms). At worst a page
   // draws a chart itself, as it does for one this worker has not reached.
   const known = drawnBefore(session)
+  const warm = warmUp
+  warmUp = false
   let ahead: AheadWorker | undefined
   for (const [path, text] of charts) {
     if (known.has(text)) continue
@@ -79,7 +88,10 @@ export async function drawChartsAhead(
     let drawn = true
     for (const drawing of drawingsOf(spec)) {
       const key = rawChartKey(drawing.spec, datasets)
-      if ((await store.read(key))?.startsWith('<svg')) continue
+      if ((await store.read(key))?.startsWith('<svg')) {
+        if (warm) running?.warm(datasets, drawing)
+        continue
+      }
       drawn = false
       // Sent at once: the worker starts on the first chart while this thread still computes
       // the datasets of the next ones (Monte Carlo samples, for some).
@@ -100,6 +112,21 @@ export async function startChartWorkerEarly(store: ChartCacheStore): Promise<voi
   if (await store.isEmpty?.()) startWorker()
 }
 
+/**
+ * Starts the chart worker now, when it would otherwise start on first use, and has it warm up on
+ * the next build's charts: it draws the drawings found in the cache too, and drops them. `npm
+ * run dev` does so before its first build, whose charts usually all come from the cache. An edit
+ * to the model redraws every chart, and a worker that had never drawn them took twice as long.
+ */
+export function startChartWorker(): void {
+  if (!compiled || process.env.ARTICLE_CHART_WORKER === '0') return
+  startWorker()
+  warmUp = true
+}
+
+/** Whether the next drawChartsAhead sends the worker its cached drawings to warm up on. */
+let warmUp = false
+
 /** Claim states of a job (its shared Int32Array): nobody's yet, the worker's, the page's. */
 const OPEN = 0
 const WORKER = 1
@@ -107,6 +134,8 @@ const PAGE = 2
 
 interface AheadWorker {
   send(datasets: ChartDatasets, drawing: ChartDrawing, key: string, fittedKey: string): void
+  /** Draws `drawing` when there is nothing else to draw, and drops it (see startChartWorker). */
+  warm(datasets: ChartDatasets, drawing: ChartDrawing): void
 }
 
 /** The process's chart worker, kept across the rebuilds of `npm run dev` (Vega stays loaded). */
@@ -167,6 +196,10 @@ function startWorker(): AheadWorker {
       }
       worker.postMessage(job)
     },
+    warm(datasets, drawing) {
+      const job: WarmUp = { warm: true, datasets, drawing }
+      worker.postMessage(job)
+    },
   }
   running = ahead
   return ahead
@@ -203,16 +236,27 @@ export function chartWorkerMain(): void {
     else port.postMessage({ key: job.fittedKey })
   }
   const queue: Job[] = []
+  // Drawn only when no job waits, so a job never waits behind one.
+  const warmUps: WarmUp[] = []
   let busy = false
   const run = async () => {
     if (busy) return
     busy = true
-    for (let job = queue.shift(); job; job = queue.shift())
-      if (Atomics.compareExchange(job.claim, 0, OPEN, WORKER) === OPEN) await drawJob(job)
+    for (;;) {
+      const job = queue.shift()
+      if (job) {
+        if (Atomics.compareExchange(job.claim, 0, OPEN, WORKER) === OPEN) await drawJob(job)
+        continue
+      }
+      const warm = warmUps.shift()
+      if (!warm) break
+      await renderVegaSvg(warm.drawing.spec, warm.datasets).catch(() => undefined)
+    }
     busy = false
   }
-  port.on('message', (job: Job) => {
-    queue.push(job)
+  port.on('message', (message: Job | WarmUp) => {
+    if ('warm' in message) warmUps.push(message)
+    else queue.push(message)
     void run()
   })
 }

@@ -7,6 +7,7 @@ import { watch } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
 import { extname, join } from 'node:path'
 import { build } from '../build.ts'
+import { startChartWorker } from '../charts/worker.ts'
 import { CliError } from '../diagnostics/errors.ts'
 import { cliMessages } from '../diagnostics/messages.ts'
 import { formatDiagnostic, toDiagnostics } from '../diagnostics/report.ts'
@@ -102,6 +103,7 @@ export async function devCommand(
     if (!pushed) reload()
   }
 
+  startChartWorker()
   await rebuild('start')
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
