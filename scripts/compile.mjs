@@ -105,17 +105,36 @@ async function compileNode(build, source, output) {
 }
 
 /**
- * Builds the project's articles once, into a throwaway folder, so that the code the build runs
- * is compiled and lands in each bundle's code cache. Only lib/ keeps anything: the project's own
+ * A copy filter that keeps everything but the articles after the first (content/*.md, sorted):
+ * one article runs the code a build runs.
+ */
+function oneArticle() {
+  const dir = join(root, 'content')
+  const first = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.md'))
+        .sort()[0]
+    : undefined
+  return (source) => {
+    const name = source.startsWith(`${dir}/`) ? source.slice(dir.length + 1) : undefined
+    return name === undefined || name.includes('/') || !name.endsWith('.md') || name === first
+  }
+}
+
+/**
+ * Builds the project's first article once, into a throwaway folder, so that the code the build runs
+ * is compiled and lands in each bundle's code cache (one article, so a large site does not make
+ * every compile as long as its build). Only lib/ keeps anything: the project's own
  * .cache/ and dist/ are not touched, so the next build is as cold as before. A failed warm-up
  * (say, content with an error) still leaves the caches of what it ran.
  */
 function warmUp() {
   const dir = mkdtempSync(join(tmpdir(), 'article-warm-up-'))
+  const filter = oneArticle()
   try {
     for (const entry of ['content', 'templates', 'src'])
       if (existsSync(join(root, entry)))
-        cpSync(join(root, entry), join(dir, entry), { recursive: true })
+        cpSync(join(root, entry), join(dir, entry), { recursive: true, filter })
     spawnSync(process.execPath, [join(root, 'bin', 'article.mjs'), 'build'], {
       cwd: dir,
       env: { ...process.env, ARTICLE_CODE_CACHE: 'write' },
