@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-import { spawnSync } from 'node:child_process'
 // Compiles the command line once, at install time (`npm ci` runs `prepare`), or on request
 // (`npm run compile`): src/ and its dependencies are bundled by esbuild into lib/article.cjs.
 // Loading one file is several times faster than resolving hundreds of small ES modules, and no
 // TypeScript loader runs when the site is built. A warm-up build then leaves V8's code cache of
 // each bundle beside it (bin/bundle.mjs). lib/sources.json records a hash of what was compiled,
 // so bin/article.mjs can refuse to run stale code rather than build wrong numbers.
+
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   cpSync,
