@@ -259,10 +259,7 @@ async function main(): Promise<void> {
       const priced = "id: 'price.gpuHour',\n    value: 2.5,"
       if (!inputsText.includes(priced)) throw new Error(`bench: no \`${priced}\` in ${inputs}`)
       const model = await timeReloads(dev, quick ? 1 : 3, (i) =>
-        writeFileSync(
-          inputs,
-          inputsText.replace(priced, `id: 'price.gpuHour',\n    value: 2.5${i + 1},`),
-        ),
+        writeFileSync(inputs, inputsText.replace(priced, priced.replace('2.5,', `2.5${i + 1},`))),
       )
       rows.push({
         what: 'model edit (src/model/inputs.ts) → reload event',

@@ -5,8 +5,8 @@
  * each drawing from there instead of running Vega itself. The drawing depends only on the spec
  * and the datasets, so the output is the same byte for byte; a drawing that fails in the worker
  * is drawn again in the page, which reports the error as before. Only the compiled command line
- * (lib/article.cjs) starts a worker, from its own bundle (lib/chart-worker.mjs). Under a
- * TypeScript loader (tests) nothing changes.
+ * (lib/article.cjs) starts a worker, from its own bundle (lib/chart-worker.cjs, which
+ * lib/chart-worker.mjs runs). Under a TypeScript loader (tests) nothing changes.
  */
 import { isMainThread, parentPort, Worker } from 'node:worker_threads'
 import { keptWith } from '../memo.ts'

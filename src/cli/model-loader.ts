@@ -1,6 +1,6 @@
 /**
  * `npm run dev` picks up edits to the model without a restart: src/model/ is bundled again by
- * esbuild in memory (tens of milliseconds) and imported as a new module, so the next build runs
+ * esbuild in memory (tens of milliseconds) and run as a new module, so the next build runs
  * the edited inputs, formulas and scenarios. Compile errors come back as located diagnostics.
  */
 import { createRequire } from 'node:module'
