@@ -26,7 +26,7 @@ import type { BuildEffects } from './site/effects.ts'
 import { FEED_ENTRIES, feedOrder } from './site/feed.ts'
 import { publishedFiles } from './site/publish.ts'
 import type { PublishedArticle } from './site/published.ts'
-import { memorySink, type SiteSink } from './site/sink.ts'
+import { type FileContent, memorySink, type SiteSink } from './site/sink.ts'
 import { whatifAssets } from './whatif/files.ts'
 
 export type { BuildOptions } from './build/options.ts'
@@ -71,7 +71,7 @@ export async function build(
   const memory = memorySink()
   const out = sink ?? memory
   let written = 0
-  const emit = (path: string, content: string | Uint8Array) => {
+  const emit = (path: string, content: FileContent) => {
     written++
     return out.write(path, content)
   }

@@ -27,6 +27,7 @@ import { figuresJson } from '../site/figures-json.ts'
 import { pageMeta } from '../site/page-meta.ts'
 import { socialImage } from '../site/publish.ts'
 import { type PublishedArticle, socialImagePath } from '../site/published.ts'
+import type { FileContent } from '../site/sink.ts'
 import { absoluteUrl } from '../site/site-url.ts'
 import { whatifChartsJson } from '../whatif/charts.ts'
 import { whatifJson } from '../whatif/files.ts'
@@ -56,7 +57,7 @@ export interface BuiltArticle {
   readonly path: string
   readonly diagnostics: readonly Diagnostic[]
   /** Output files in writing order, the page first; none when the article has errors. */
-  readonly files: ReadonlyArray<readonly [string, string | Uint8Array]>
+  readonly files: ReadonlyArray<readonly [string, FileContent]>
   readonly claims: readonly (Claim & { readonly file: string })[]
   readonly published?: PublishedArticle | undefined
   readonly card?: IndexCard | undefined
@@ -189,7 +190,7 @@ async function buildArticleFiles(
     site.siteUrl && context.inFeed({ date: article.date, slug })
       ? feedContentHtml(tree, absoluteUrl(site.siteUrl, `${slug}/`), charts)
       : ''
-  const files: Array<readonly [string, string | Uint8Array]> = [
+  const files: Array<readonly [string, FileContent]> = [
     ...(pageReady ? [] : [[`${slug}/index.html`, page] as const]),
     [`${slug}/figures.json`, figuresJson(file, session, { commit, modelHash })],
     ...(file.data.charts ?? []).map((chart) => [`${slug}/${chart.file}`, chart.svg] as const),

@@ -13,7 +13,7 @@ import { cliMessages } from '../diagnostics/messages.ts'
 import { formatDiagnostic, toDiagnostics } from '../diagnostics/report.ts'
 import type { CostModel } from '../model/index.ts'
 import { fsEffects } from '../site/effects.ts'
-import type { SiteSink } from '../site/sink.ts'
+import { decodedContent, type SiteSink } from '../site/sink.ts'
 import { parse, scenarioOptions, withFlagErrors } from './args.ts'
 import { projectRoot } from './build.ts'
 import type { Output } from './figures.ts'
@@ -74,7 +74,7 @@ export async function devCommand(
     try {
       if (reloadModel) model = await loadFreshModel(root)
       const sink: SiteSink = {
-        write: async (path, content) => void fresh.set(path, content),
+        write: async (path, content) => void fresh.set(path, decodedContent(content)),
         pageWritten: (source) => {
           if (source !== changed || failure) return
           site = new Map([...site, ...fresh])

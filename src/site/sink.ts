@@ -4,9 +4,30 @@
  * them in maps.
  */
 
+/**
+ * A text file already encoded as UTF-8, in parts: written as they are, and read as text by the
+ * sinks that keep files in memory. figures.json is made this way (site/figures-json.ts): most of
+ * its bytes are the same on every page of a site and are encoded once.
+ */
+export interface EncodedText {
+  readonly utf8: readonly Uint8Array[]
+}
+
+/** An output file's content: text, bytes, or text already encoded. */
+export type FileContent = string | Uint8Array | EncodedText
+
+export function isEncodedText(content: FileContent): content is EncodedText {
+  return typeof content === 'object' && 'utf8' in content
+}
+
+/** The text of encoded text, or the content as it is. */
+export function decodedContent(content: FileContent): string | Uint8Array {
+  return isEncodedText(content) ? Buffer.concat(content.utf8).toString('utf8') : content
+}
+
 /** Receives each output file once, by path relative to the site root. */
 export interface SiteSink {
-  write(path: string, content: string | Uint8Array): Promise<void>
+  write(path: string, content: FileContent): Promise<void>
   /**
    * Called once an article's page (its index.html) is written, with the article's source path,
    * before the page's other files and the rest of the site: the dev server shows it right away.
@@ -39,7 +60,8 @@ export function memorySink(): MemorySink {
   return {
     files,
     binaryFiles,
-    write: async (path, content) => {
+    write: async (path, written) => {
+      const content = decodedContent(written)
       if (typeof content === 'string') files.set(path, content)
       else binaryFiles.set(path, content)
     },

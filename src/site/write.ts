@@ -5,7 +5,7 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import type { SinkFolder, SiteSink } from './sink.ts'
+import { isEncodedText, type SinkFolder, type SiteSink } from './sink.ts'
 
 /** A site being written into `folder`: `commit` puts it in place of `outDir`, `discard` drops it. */
 export interface StagedSite extends SiteSink {
@@ -24,7 +24,8 @@ export function folderWriter(folder: string): SiteSink['write'] {
     const made = folders.get(parent) ?? mkdir(parent, { recursive: true })
     folders.set(parent, made)
     await made
-    await writeFile(target, content)
+    // Encoded text is written part by part, as it is: its parts may be shared with other files.
+    await writeFile(target, isEncodedText(content) ? content.utf8 : content)
   }
 }
 
