@@ -4,7 +4,6 @@
  * claim notes, charts (started), heading ids, anchors and contents, highlighting → title out →
  * provenance → charts (drawn) → text.
  */
-import rehypeStringify from 'rehype-stringify'
 import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -22,6 +21,7 @@ import rehypeHighlight, { type TextMemo } from './rehype-highlight.ts'
 import rehypeProvenance from './rehype-provenance.ts'
 import rehypeSafeLinks from './rehype-safe-links.ts'
 import rehypeSeriesLinks from './rehype-series-links.ts'
+import rehypeStringifyPieces from './rehype-stringify-pieces.ts'
 import rehypeTitle from './rehype-title.ts'
 import rehypeToc from './rehype-toc.ts'
 import remarkCitations from './remark-citations.ts'
@@ -84,6 +84,6 @@ export function createProcessor(options: ProcessorOptions) {
       })
       .use(rehypeChartSizes)
       // See html-options.ts: the popovers are written with the same options.
-      .use(rehypeStringify, HTML_OPTIONS)
+      .use(rehypeStringifyPieces, HTML_OPTIONS)
   )
 }
