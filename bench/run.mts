@@ -122,6 +122,17 @@ function corpusProject(pages: number): string {
   return dir
 }
 
+/**
+ * The node arguments of an npm script (`"build": "node --v8-pool-size=1 bin/article.mjs build"`
+ * gives everything after `node`): ours runs as `npm run` runs it, without npm's own start-up.
+ */
+function scriptArgs(name: string): string[] {
+  const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts
+  const [node, ...args] = String(scripts[name]).split(/\s+/)
+  if (node !== 'node') throw new Error(`npm script ${name} does not start with node`)
+  return args
+}
+
 const eleventyBin = join(root, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
 const eleventyArgs = [eleventyBin, '--input=src', '--output=_site', '--quiet']
 
@@ -130,7 +141,7 @@ async function startDev(
   dir: string,
   port: number,
 ): Promise<{ child: ChildProcess; nextReload: () => Promise<void>; stop: () => void }> {
-  const child = spawn(process.execPath, ['bin/article.mjs', 'dev', '--port', String(port)], {
+  const child = spawn(process.execPath, [...scriptArgs('dev'), '--port', String(port)], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -206,7 +217,7 @@ async function main(): Promise<void> {
     const project = scratchProject()
     const eleventyOne = eleventyProject(1)
     scratch.push(project, eleventyOne)
-    const build = ['bin/article.mjs', 'build']
+    const build = scriptArgs('build')
     const [cold, eleventy] = alternate([
       {
         args: build,
