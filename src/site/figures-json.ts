@@ -98,10 +98,13 @@ class TextPieces {
 
 /**
  * A scenario's block of figures.json (its overrides, and the figures behind what the page shows
- * under it) as UTF-8, indented for its place, by session and the figures it lists: every page of
- * a site, and every prose edit under `npm run dev`, lists the same ones.
+ * under it) as UTF-8, indented for its place, by session and the figures it lists: every prose
+ * edit under `npm run dev`, and pages that show the same figures, list the same ones. The last
+ * few only (a block is ~300 KB): a thousand articles that each show other figures must not keep
+ * a thousand blocks.
  */
 const blocks = keptWith((_session: ModelSession) => new Map<string, Uint8Array>())
+const RECENT_BLOCKS = 16
 
 function scenarioBlock(
   session: ModelSession,
@@ -125,6 +128,7 @@ function scenarioBlock(
     }
     bytes = Buffer.from(indented(JSON.stringify(block, null, 2), '    '))
     known.set(key, bytes)
+    if (known.size > RECENT_BLOCKS) known.delete(known.keys().next().value as string)
   }
   return bytes
 }

@@ -57,4 +57,22 @@ describe('figures.json', () => {
     assert.ok(two.scenarios.published.figures['dpo.cost'])
     assert.ok(!two.scenarios.published.figures['sft.cost'])
   })
+
+  test('many pages that each show other figures each list their own', async () => {
+    // More pages than the blocks kept (16): a block made again after it was dropped is right.
+    const ids = articleCostModel.inputs.slice(0, 20).map((input) => input.id)
+    const content = Object.fromEntries(
+      ids.map((id, i) => [`content/p${i}.md`, `${frontmatter}:val[${id}]\n`]),
+    )
+    const result = await build(
+      articleCostModel,
+      { root },
+      memoryEffects({ ...content, 'content/site.yaml': siteYaml }),
+    )
+    ids.forEach((id, i) => {
+      const text = result.files.get(`p${i}/figures.json`) as string
+      assert.equal(text, canonical(text))
+      assert.deepEqual(Object.keys(JSON.parse(text).scenarios.published.figures), [id])
+    })
+  })
 })
