@@ -49,7 +49,11 @@ const CLOSES_P = new Set([
   'ul',
 ])
 
-/** Elements whose end tag may be left out depending on what follows: only `p` ends a run. */
+/**
+ * Elements other than `p` whose end tag may be left out depending on what follows (the keys of
+ * hast-util-to-html's omission/closing.js, which it does not export): a run never ends after one.
+ * A `p` may end a run, as the element that starts the next one closes it either way.
+ */
 const OPTIONAL_END = new Set([
   'body',
   'caption',
