@@ -11,7 +11,6 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { ChartCacheStore } from '../charts/cache.ts'
-import { HTML_OPTIONS } from './html-options.ts'
 import { incrementalParser } from './incremental-parse.ts'
 import { loweredHandlers } from './mdast-to-hast.ts'
 import rehypeChartSizes from './rehype-chart-sizes.ts'
@@ -21,9 +20,9 @@ import rehypeHighlight, { type TextMemo } from './rehype-highlight.ts'
 import rehypeProvenance from './rehype-provenance.ts'
 import rehypeSafeLinks from './rehype-safe-links.ts'
 import rehypeSeriesLinks from './rehype-series-links.ts'
-import rehypeStringifyPieces from './rehype-stringify-pieces.ts'
 import rehypeTitle from './rehype-title.ts'
 import rehypeToc from './rehype-toc.ts'
+import rehypeWriteHtml from './rehype-write-html.ts'
 import remarkCitations from './remark-citations.ts'
 import remarkDirectives, { type RemarkDirectivesOptions } from './remark-directives.ts'
 import remarkFigureRange from './remark-figure-range.ts'
@@ -83,7 +82,7 @@ export function createProcessor(options: ProcessorOptions) {
         bibliography: options.sources.bibliography,
       })
       .use(rehypeChartSizes)
-      // See html-options.ts: the popovers are written with the same options.
-      .use(rehypeStringifyPieces, HTML_OPTIONS)
+      // The popovers are written by the same writer (html-writer.ts), so both write the same bytes.
+      .use(rehypeWriteHtml)
   )
 }

@@ -17,7 +17,7 @@ import { formatNumber } from '../format/number.ts'
 import { keptWith } from '../memo.ts'
 import { dependencyClosure, type Evaluation, quantileAt } from '../model/index.ts'
 import { citation } from './figure-element.ts'
-import { HTML_OPTIONS } from './html-options.ts'
+import { writeHtml } from './html-writer.ts'
 import type { ShownNumber } from './records.ts'
 import { scenarioPopover } from './scenario-popover.ts'
 import type { ModelSession } from './session.ts'
@@ -75,7 +75,7 @@ export default function rehypeProvenance(options: ProvenanceOptions) {
     let found = rendered.get(key)
     if (!found) {
       const element = make(POPOVER_ID)
-      found = { html: toHtml(element, HTML_OPTIONS), lines: element.data?.scenarioLines }
+      found = { html: writeHtml([element]), lines: element.data?.scenarioLines }
       rendered.set(key, found)
     }
     return found
