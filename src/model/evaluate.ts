@@ -427,15 +427,25 @@ function describeFigure(
   return { id: def.id, value, unit: def.unit, label: def.label, format, provenance }
 }
 
-/** `ids` and every figure they depend on, directly or not, in model order. */
+/**
+ * `ids` and every figure they depend on, directly or not, in model order (ids the model does not
+ * know are left out). Read from the compiled model's dependency indices: every page asks it for
+ * each scenario, claim and popover, and a walk through `figure()` described every figure it met.
+ */
 export function dependencyClosure(evaluation: Evaluation, ids: readonly string[]): string[] {
-  const seen = new Set<string>()
-  const visit = (id: string): void => {
-    if (seen.has(id) || !evaluation.has(id)) return
-    seen.add(id)
-    const p = evaluation.figure(id).provenance
-    if (p.kind === 'derived') for (const dep of p.deps) visit(dep)
+  const model = evaluation.model
+  const first = model.inputs.length
+  const seen = new Uint8Array(model.ids.length)
+  const pending: number[] = []
+  for (const id of ids) {
+    const i = model.index.get(id)
+    if (i !== undefined) pending.push(i)
   }
-  for (const id of ids) visit(id)
-  return evaluation.model.ids.filter((id) => seen.has(id))
+  while (pending.length > 0) {
+    const i = pending.pop() as number
+    if (seen[i] === 1) continue
+    seen[i] = 1
+    if (i >= first) for (const dep of model.depIndices[i - first] as Int32Array) pending.push(dep)
+  }
+  return model.ids.filter((_, i) => seen[i] === 1)
 }

@@ -4,7 +4,12 @@ import { test } from 'node:test'
 import { explainTree } from '../../src/cli/explain.ts'
 import { substituteFormula } from '../../src/format/figure.ts'
 import * as formulas from '../../src/model/formulas.ts'
-import { articleCostModel, articleModel, evaluateScenario } from '../../src/model/index.ts'
+import {
+  articleCostModel,
+  articleModel,
+  dependencyClosure,
+  evaluateScenario,
+} from '../../src/model/index.ts'
 
 const stageCalls = articleCostModel.listings?.calls ?? {}
 
@@ -76,4 +81,32 @@ test('overridden inputs are marked in provenance', () => {
   const spot = evaluateScenario({ scenario: 'spot' }).evaluation.figure('price.gpuHour')
   assert.ok(spot.provenance.kind === 'input' && spot.provenance.overridden)
   assert.equal(spot.value, evaluation.value('price.spot'))
+})
+
+test('the dependency closure of a figure is what its provenance names, all the way down', () => {
+  // The closure as a reader would follow it: each derived figure's `deps`, recursively.
+  const byProvenance = (ids: readonly string[]): Set<string> => {
+    const seen = new Set<string>()
+    const visit = (id: string): void => {
+      if (seen.has(id) || !evaluation.has(id)) return
+      seen.add(id)
+      const p = evaluation.figure(id).provenance
+      if (p.kind === 'derived') for (const dep of p.deps) visit(dep)
+    }
+    for (const id of ids) visit(id)
+    return seen
+  }
+  for (const id of articleModel.ids) {
+    const closure = dependencyClosure(evaluation, [id])
+    assert.deepEqual(new Set(closure), byProvenance([id]), id)
+    // In model order, so the files that list a closure list it the same way every time.
+    assert.deepEqual(
+      closure,
+      articleModel.ids.filter((known) => closure.includes(known)),
+      id,
+    )
+  }
+  const several = ['ratio.conservative', 'no.such.figure', 'sft.cost']
+  assert.deepEqual(new Set(dependencyClosure(evaluation, several)), byProvenance(several))
+  assert.deepEqual(dependencyClosure(evaluation, []), [])
 })
