@@ -6,8 +6,7 @@
  * of first citation is known. Cited keys go to `file.data.citations`.
  */
 
-import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast'
-import { SKIP, visit } from 'unist-util-visit'
+import type { Link, Node, Parent, PhrasingContent, Root, Text } from 'mdast'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { renderReferences } from '../citations/render.ts'
@@ -47,14 +46,9 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     // 1. Citations in prose; links, code and lowered directives are left alone. The same walk
     // finds the references lists, filled in once every citation is known.
     const lists: DirectiveNode[] = []
-    visit(tree, (node, index, parent) => {
-      const lowered = node.data?.element !== undefined && node.data.convertChildren !== true
-      if (node.type === 'leafDirective' && node.name === 'references' && node.data?.element)
-        lists.push(node as DirectiveNode)
-      if (node.type === 'link' || node.type === 'linkReference' || lowered) return SKIP
-      if (node.type !== 'text' || !parent || index === undefined) return
+    const cite = (node: Text, index: number, parent: Parent): number => {
       const found = findCitations(node.value)
-      if (found.length === 0) return
+      if (found.length === 0) return 1
       // Aligned with the source only where there is a citation: the map costs an entry per
       // character, and most text nodes cite nothing.
       const where = align(node, source)
@@ -75,14 +69,15 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         }
         return unknown.length === 0
       })
-      if (known.length === 0) return
+      if (known.length === 0) return 1
       firstCitation ??= where.offset(known[0]?.start ?? 0)
       for (const c of known)
         for (const { key } of c.items) if (!cited.includes(key)) cited.push(key)
       const replacement = rewrite(node.value, known, bib)
-      ;(parent as Parent).children.splice(index, 1, ...replacement)
-      return [SKIP, index + replacement.length]
-    })
+      parent.children.splice(index, 1, ...(replacement as Parent['children']))
+      return replacement.length
+    }
+    walkProse(tree, cite, lists)
     file.data.citations = cited
 
     // 2. The references list: every entry, cited ones first.
@@ -100,6 +95,36 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     if (lists.length === 0 && firstCitation !== undefined) {
       const start = firstCitation
       report(citationMessages.citationsWithoutList(), 'missing-references', start, start, false)
+    }
+  }
+}
+
+/**
+ * Calls `cite` for every text node in prose, where it may replace the node with others (it
+ * returns how many stand in its place), and collects the `::references` placeholders. Links,
+ * code and lowered directives are left alone. A plain walk: unist-util-visit copied the list of
+ * ancestors at every node and looked up each node's index, ~1 MB of garbage a page.
+ */
+function walkProse(
+  parent: Parent,
+  cite: (node: Text, index: number, parent: Parent) => number,
+  lists: DirectiveNode[],
+): void {
+  const children = parent.children
+  for (let index = 0; index < children.length; ) {
+    const node = children[index] as Node & { data?: DirectiveNode['data'] }
+    if (
+      node.type === 'leafDirective' &&
+      (node as DirectiveNode).name === 'references' &&
+      node.data?.element
+    )
+      lists.push(node as DirectiveNode)
+    const lowered = node.data?.element !== undefined && node.data.convertChildren !== true
+    if (node.type === 'text') index += cite(node as Text, index, parent)
+    else {
+      if (node.type !== 'link' && node.type !== 'linkReference' && !lowered && 'children' in node)
+        walkProse(node as Parent, cite, lists)
+      index++
     }
   }
 }
