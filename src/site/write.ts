@@ -43,7 +43,13 @@ function writeNow(target: string, content: FileContent): void {
   const fd = openSync(target, 'w')
   try {
     for (const part of content.utf8)
-      for (let at = 0; at < part.length; ) at += writeSync(fd, part, at, part.length - at)
+      for (let at = 0; at < part.length; ) {
+        const written = writeSync(fd, part, at, part.length - at)
+        // A regular file takes every byte or fails with an error; never loop on nothing written.
+        if (written <= 0)
+          throw Object.assign(new Error(`short write to ${target}`), { code: 'EIO' })
+        at += written
+      }
   } finally {
     closeSync(fd)
   }
