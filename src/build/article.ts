@@ -134,6 +134,8 @@ async function buildArticleFiles(
 ): Promise<BuiltArticle> {
   const { session, processor, env, site, commit, modelHash } = context
   const file = new VFile({ path, value: await context.effects.readText(path) })
+  const early = startedEarly(context, file)
+  file.data.whileChartsDraw = early.start
   // Parsed (again only where it changed, see parseArticle), run and stringified as three steps
   // (processor.process does the same) so the final tree stays at hand for the feed entry below.
   const tree = await withinBudget(path, processor.run(parseArticle(file), file))
@@ -182,7 +184,7 @@ async function buildArticleFiles(
   // write surfaces there, not as an unhandled rejection).
   const pageWrite = pageReady?.(`${slug}/index.html`, page)
   pageWrite?.catch(() => undefined)
-  const image = socialImage(site, published, env.getFilter('longDate'))
+  const image = early.image() ?? socialImage(site, published, env.getFilter('longDate'))
   // The feed entry, made now from the page's tree (rewritten in place: the page is done), so no
   // page's tree or HTML is held until the feed is written.
   // Only for an article that can be among the feed's newest: the feed drops all others' (build.ts).
@@ -192,7 +194,7 @@ async function buildArticleFiles(
       : ''
   const files: Array<readonly [string, FileContent]> = [
     ...(pageReady ? [] : [[`${slug}/index.html`, page] as const]),
-    [`${slug}/figures.json`, figuresJson(file, session, { commit, modelHash })],
+    [`${slug}/figures.json`, early.figures() ?? figuresJson(file, session, { commit, modelHash })],
     ...(file.data.charts ?? []).map((chart) => [`${slug}/${chart.file}`, chart.svg] as const),
     [`${slug}/whatif.json`, whatifJson(file, session)],
     [
@@ -218,6 +220,37 @@ async function buildArticleFiles(
       href: `${slug}/`,
     },
   }
+}
+
+/**
+ * An article's social card and figures.json, started while its charts are drawn (the page is
+ * complete then but for its charts' sizes, and on a cold build the thread waits ~0.2 s for the
+ * chart worker): they need no drawing. Each is taken later where it was always made; if it was
+ * not started, or starting it failed, it is made there as before, and fails there if it fails.
+ */
+function startedEarly(context: ArticleContext, file: VFile) {
+  let image: Promise<Uint8Array> | undefined
+  let figures: FileContent | undefined
+  const start = (): void => {
+    const { frontmatter, titleText } = file.data
+    if (!frontmatter || file.messages.some((m) => m.fatal)) return
+    try {
+      figures = figuresJson(file, context.session, {
+        commit: context.commit,
+        modelHash: context.modelHash,
+      })
+      const card = {
+        titleText: titleText ?? frontmatter.title,
+        summary: frontmatter.summary,
+        date: frontmatter.date,
+      }
+      image = socialImage(context.site, card, context.env.getFilter('longDate'))
+      image.catch(() => undefined) // awaited where the card is taken, or dropped with the page
+    } catch {
+      // made again where it is taken, and any error reported there
+    }
+  }
+  return { start, image: () => image, figures: () => figures }
 }
 
 /** A template's output; a template error becomes a located build failure. */

@@ -19,7 +19,7 @@ export interface PublishSite {
 /** An article's social preview image (a PNG), written with its page at socialImagePath. */
 export function socialImage(
   site: PublishSite,
-  article: PublishedArticle,
+  article: Pick<PublishedArticle, 'titleText' | 'summary' | 'date'>,
   formatDate: (isoDate: string) => string,
 ): Promise<Uint8Array> {
   const svg = socialCardSvg({

@@ -28,6 +28,11 @@ declare module 'vfile' {
     charts: ChartRecord[]
     /** Waits for the drawings rehype-charts started and adds them (rehype-chart-sizes.ts). */
     chartsDrawn: () => Promise<void>
+    /**
+     * Work the build does while the charts are drawn: the page is complete but for its charts'
+     * sizes, and the thread would otherwise wait (rehype-chart-sizes.ts calls it first).
+     */
+    whileChartsDraw: () => void
     /** Generated sections placed by directives, filled once the whole page is known. */
     generatedSlots: GeneratedSlot[]
     toc: TocHeading[]
