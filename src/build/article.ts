@@ -13,7 +13,7 @@ import { BuildFailure, type Diagnostic, diagnosticOf } from '../diagnostics/repo
 import type { CostModel } from '../model/index.ts'
 import { directiveRegistry } from '../pipeline/directives/registry.ts'
 import { createProcessor, parseArticle } from '../pipeline/processor.ts'
-import type { Claim } from '../pipeline/records.ts'
+import type { Claim, Frontmatter } from '../pipeline/records.ts'
 import { createModelSession, type ModelSession } from '../pipeline/session.ts'
 import { createEnvironment } from '../render/environment.ts'
 import type { IndexPageContext } from '../render/page.ts'
@@ -184,7 +184,7 @@ async function buildArticleFiles(
   // write surfaces there, not as an unhandled rejection).
   const pageWrite = pageReady?.(`${slug}/index.html`, page)
   pageWrite?.catch(() => undefined)
-  const image = early.image() ?? socialImage(site, published, env.getFilter('longDate'))
+  const image = early.image(frontmatter)
   // The feed entry, made now from the page's tree (rewritten in place: the page is done), so no
   // page's tree or HTML is held until the feed is written.
   // Only for an article that can be among the feed's newest: the feed drops all others' (build.ts).
@@ -194,7 +194,7 @@ async function buildArticleFiles(
       : ''
   const files: Array<readonly [string, FileContent]> = [
     ...(pageReady ? [] : [[`${slug}/index.html`, page] as const]),
-    [`${slug}/figures.json`, early.figures() ?? figuresJson(file, session, { commit, modelHash })],
+    [`${slug}/figures.json`, early.figures()],
     ...(file.data.charts ?? []).map((chart) => [`${slug}/${chart.file}`, chart.svg] as const),
     [`${slug}/whatif.json`, whatifJson(file, session)],
     [
@@ -223,34 +223,41 @@ async function buildArticleFiles(
 }
 
 /**
- * An article's social card and figures.json, started while its charts are drawn (the page is
- * complete then but for its charts' sizes, and on a cold build the thread waits ~0.2 s for the
- * chart worker): they need no drawing. Each is taken later where it was always made; if it was
- * not started, or starting it failed, it is made there as before, and fails there if it fails.
+ * An article's social card and figures.json, which need no chart drawing: started while its
+ * charts are drawn (`start`, called by rehype-chart-sizes; the page is complete then but for its
+ * charts' sizes, and on a cold build the thread waits ~0.2 s for the chart worker), and taken
+ * where the article's files are put together. What was not started, or failed to start, is made
+ * there, and fails there if it fails.
  */
 function startedEarly(context: ArticleContext, file: VFile) {
-  let image: Promise<Uint8Array> | undefined
+  const makeFigures = () =>
+    figuresJson(file, context.session, { commit: context.commit, modelHash: context.modelHash })
+  const makeImage = (frontmatter: Frontmatter) => {
+    const card = {
+      titleText: file.data.titleText ?? frontmatter.title,
+      summary: frontmatter.summary,
+      date: frontmatter.date,
+    }
+    return socialImage(context.site, card, context.env.getFilter('longDate'))
+  }
   let figures: FileContent | undefined
+  let image: Promise<Uint8Array> | undefined
   const start = (): void => {
-    const { frontmatter, titleText } = file.data
+    const { frontmatter } = file.data
     if (!frontmatter || file.messages.some((m) => m.fatal)) return
     try {
-      figures = figuresJson(file, context.session, {
-        commit: context.commit,
-        modelHash: context.modelHash,
-      })
-      const card = {
-        titleText: titleText ?? frontmatter.title,
-        summary: frontmatter.summary,
-        date: frontmatter.date,
-      }
-      image = socialImage(context.site, card, context.env.getFilter('longDate'))
+      figures = makeFigures()
+      image = makeImage(frontmatter)
       image.catch(() => undefined) // awaited where the card is taken, or dropped with the page
     } catch {
       // made again where it is taken, and any error reported there
     }
   }
-  return { start, image: () => image, figures: () => figures }
+  return {
+    start,
+    figures: () => figures ?? makeFigures(),
+    image: (frontmatter: Frontmatter) => image ?? makeImage(frontmatter),
+  }
 }
 
 /** A template's output; a template error becomes a located build failure. */

@@ -124,7 +124,7 @@ export function evaluate(
     overridden = new Set(model.inputs.filter((d) => overridden.has(d.id)).map((d) => d.id))
   const failed = evaluateRow(model, values, 0)
   if (failed >= 0) throw nonFinite(model, values, 0, failed)
-  return makeEvaluation(model, values, overridden)
+  return new ModelEvaluation(model, values, overridden)
 }
 
 /**
@@ -383,14 +383,6 @@ export function nonFinite(
       hint: `it is ${def.formula.replace(/[{}]/g, '')} with ${readings}`,
     },
   )
-}
-
-function makeEvaluation(
-  model: CompiledModel,
-  values: Float64Array,
-  overridden: ReadonlySet<string>,
-): Evaluation {
-  return new ModelEvaluation(model, values, overridden)
 }
 
 /**

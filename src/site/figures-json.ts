@@ -61,21 +61,23 @@ export function figuresJson(
   return { utf8: text.encoded() }
 }
 
-/** JSON text nested `indent` deeper: only its own line breaks are real (strings escape theirs). */
-const indented = (json: string, indent: string) => json.replace(/\n/g, `\n${indent}`)
-
 /**
- * Shown records are stringified a few dozen at a time, each batch inside an object shaped like
- * the file, so JSON.stringify indents them for their place itself; re-indenting every record's
- * text (`indented`) made a second copy of it, ~0.8 MB of garbage a page.
+ * The JSON of a part of the file as it stands in its place: the part is stringified inside an
+ * object shaped like the file around it, so JSON.stringify indents it for that place itself, and
+ * the text of that shape (`head` before the part, `tail` after it) is cut off. Re-indenting each
+ * part's own text afterwards made a second copy of it.
  */
+function atPlace(shape: unknown, head: string, tail: string): string {
+  const json = JSON.stringify(shape, null, 2)
+  return json.slice(head.length, json.length - tail.length)
+}
+
+/** Shown records are stringified a few dozen at a time (each one alone cost a call apiece). */
 const RECORDS_AT_ONCE = 32
-const BATCH_HEAD = '{\n  "shown": [\n    '
-const BATCH_TAIL = '\n  ]\n}'
 
 /** `records` as they stand in figures.json's `shown`, separated by commas, without the brackets. */
 const recordsAtDepth = (records: readonly unknown[]): string =>
-  JSON.stringify({ shown: records }, null, 2).slice(BATCH_HEAD.length, -BATCH_TAIL.length)
+  atPlace({ shown: records }, '{\n  "shown": [\n    ', '\n  ]\n}')
 
 /** Text made of many small strings and some encoded parts, encoded without joining it. */
 class TextPieces {
@@ -139,7 +141,13 @@ function scenarioBlock(
         ids.map((id) => [id, figureEntry(session, name, evaluation, id)]),
       ),
     }
-    bytes = Buffer.from(indented(JSON.stringify(block, null, 2), '    '))
+    bytes = Buffer.from(
+      atPlace(
+        { scenarios: { [name]: block } },
+        `{\n  "scenarios": {\n    ${JSON.stringify(name)}: `,
+        '\n  }\n}',
+      ),
+    )
     known.set(key, bytes)
     if (known.size > RECENT_BLOCKS) known.delete(known.keys().next().value as string)
   }
