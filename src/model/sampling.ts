@@ -13,6 +13,7 @@ import {
   type CompiledModel,
   dependentsOf,
   evaluate,
+  evaluateColumns,
   evaluateRow,
   nonFinite,
   rowEvaluator,
@@ -47,11 +48,12 @@ export interface Sample {
   /** Draw `i`: every figure's value, indexed like the compiled model (a new array). */
   row(i: number): Float64Array
   /**
-   * Every draw, laid out as drawSlots tells (the same for every sample of a model and count):
-   * one column of `count` draws for each figure that can vary in some scenario, then every
-   * figure's point value once.
+   * Figure `id`'s draws in draw order, or undefined when it holds its point value in every draw.
+   * Samples of one model share the columns they have in common: read it, never write into it.
    */
-  readonly values: Float64Array
+  column(id: string): Float64Array | undefined
+  /** Figure `id`'s value at the point values of the sample's inputs. */
+  point(id: string): number
   quantiles(id: string): Quantiles
   /** The sorted values of a figure over the draws. */
   sorted(id: string): Float64Array
@@ -61,55 +63,55 @@ export interface Sample {
   share(predicate: (row: Float64Array, i: number) => boolean): number
 }
 
-/**
- * Where a sample keeps each figure. Draw `i` of figure `id` is `values[i + index(id)]`, or
- * `values[index(id)]` when `fixed(id)`: the figure depends on no input with a range, so it is the
- * same in every draw. Unknown ids get -1.
- */
-export interface DrawSlots {
-  index(id: string): number
-  fixed(id: string): boolean
-}
-
-/** The figures that can vary in some sample of a model, in model order, and where each sits. */
-interface Layout {
-  readonly varying: Int32Array
-  /** By model index: the figure's column among `varying`, or -1. */
-  readonly column: Int32Array
-}
-
-/**
- * A model's sample layout. Only columns that can vary are stored once per draw: a row per draw
- * held every figure, twice the memory, and fresh memory costs more to touch than to compute on
- * these machines (~20 ms for a 10,000-draw sample). Columns also make quantiles read in order.
- */
-const layoutOf = keptWith((model: CompiledModel): Layout => {
+/** By model index: whether the figure depends on no input with a range (never drawn or varied). */
+const restsOnNoRange = keptWith((model: CompiledModel): Uint8Array => {
   const ranged = model.inputs.flatMap((input, k) => (input.uncertainty ? [k] : []))
-  const varies = new Uint8Array(model.ids.length)
-  for (const k of ranged) varies[k] = 1
-  for (const d of dependentsOf(model, ranged)) varies[model.inputs.length + d] = 1
-  const varying = Int32Array.from(model.ids.keys()).filter((k) => varies[k] === 1)
-  const column = new Int32Array(model.ids.length).fill(-1)
-  varying.forEach((k, c) => {
-    column[k] = c
-  })
-  return { varying, column }
+  const fixed = new Uint8Array(model.ids.length).fill(1)
+  for (const k of ranged) fixed[k] = 0
+  for (const d of dependentsOf(model, ranged)) fixed[model.inputs.length + d] = 0
+  return fixed
 })
 
-/** Where the samples of `count` draws of a model keep each figure (see DrawSlots). */
-export function drawSlots(model: CompiledModel, count: number): DrawSlots {
-  const { varying, column } = layoutOf(model)
-  const slot = (id: string): number => {
-    const k = model.index.get(id)
-    if (k === undefined) return -1
-    const c = column[k] as number
-    return c >= 0 ? c * count : varying.length * count + k
-  }
+/**
+ * Whether figure `id` is the same in every draw of every sample of the model: it depends on no
+ * input with a range. False for unknown ids.
+ */
+function neverVaries(model: CompiledModel, id: string): boolean {
+  const k = model.index.get(id)
+  return k !== undefined && restsOnNoRange(model)[k] === 1
+}
+
+/**
+ * Where a RowFunction over the draws finds the figures `ids` (see compileExpression): draw `i` of
+ * figure `id` is `table[slot(id) + i]`, or `table[slot(id)]` when `fixed(id)` (the same in every
+ * draw of every sample of the model). The layout is the same for every sample of the model and
+ * count, so one compiled expression reads several scenarios' draws at once. Unknown ids get -1.
+ */
+export interface DrawTable {
+  /** The length of a table. */
+  readonly size: number
+  slot(id: string): number
+  fixed(id: string): boolean
+  /** Copies a sample's draws of the figures into `table` (at least `size` long). */
+  fill(sample: Sample, table: Float64Array): void
+}
+
+/** A DrawTable for the figures `ids` of samples of `count` draws. */
+export function drawTable(model: CompiledModel, ids: readonly string[], count: number): DrawTable {
+  const m = ids.length
+  const fixed = (id: string) => neverVaries(model, id)
+  const slots = new Map(ids.map((id, j) => [id, fixed(id) ? m * count + j : j * count]))
   return {
-    index: slot,
-    fixed: (id) => {
-      const k = model.index.get(id)
-      return k === undefined || (column[k] as number) < 0
+    size: m * count + m,
+    slot: (id) => slots.get(id) ?? -1,
+    fixed,
+    fill: (sample, table) => {
+      for (const [id, at] of slots) {
+        if (!model.index.has(id)) continue
+        const column = fixed(id) ? undefined : sample.column(id)
+        if (column) table.set(column, at)
+        else table.fill(sample.point(id), at, fixed(id) ? at + 1 : at + count)
+      }
     },
   }
 }
@@ -249,77 +251,162 @@ export function sampleModel(
     (input): input is InputDef & Required<Pick<InputDef, 'uncertainty'>> =>
       input.uncertainty !== undefined && !base.has(input.id),
   )
-  const columns = drawnColumns(model, drawn, correlations, n, seed)
+  const key = JSON.stringify([n, seed, correlations])
+  const known = base.size === 0 ? referenceSamples(model).get(key) : undefined
+  if (known) return known
+  const inputColumns = drawnColumns(model, drawn, correlations, n, seed)
   const width = model.ids.length
   // Every draw starts from the point values; only the drawn inputs change, and only the figures
   // that depend on them are computed again (the others keep their point values, as they would).
-  const row = new Float64Array(width)
+  const points = new Float64Array(width)
   model.inputs.forEach((input, k) => {
-    row[k] = base.get(input.id) ?? input.value
+    points[k] = base.get(input.id) ?? input.value
   })
-  const pointFailed = evaluateRow(model, row, 0)
+  const pointFailed = evaluateRow(model, points, 0)
+  const uncertain = drawn.map((d) => d.id)
   // A figure that fails at the point values is found, and reported, in the first draw.
-  const only =
-    pointFailed < 0
-      ? dependentsOf(
-          model,
-          columns.map((column) => column.k),
-        )
-      : undefined
-  const { varying: stored, column: columnOf } = layoutOf(model)
-  const values = new Float64Array(stored.length * n + width)
-  values.set(row, stored.length * n)
-  const evaluateDraw = rowEvaluator(model, only)
+  if (pointFailed >= 0) return rowSample(model, n, points, inputColumns, uncertain)
+  const varying = dependentsOf(
+    model,
+    inputColumns.map((column) => column.k),
+  )
+  const columns: (Float64Array | undefined)[] = new Array(width)
+  for (const { k, values } of inputColumns) columns[k] = values
+  const reference = base.size > 0 ? referenceSample(model, correlations, n, seed) : undefined
+  const computed = reference ? shareColumns(model, base, inputColumns, reference, columns) : varying
+  if (!evaluateColumns(model, n, columns, points, computed))
+    return rowSample(model, n, points, inputColumns, uncertain)
+  const varies = new Uint8Array(width)
+  for (const column of inputColumns) varies[column.k] = 1
+  for (const d of varying) varies[model.inputs.length + d] = 1
+  const sample = makeSample(model, n, columns, points, uncertain, varies)
+  if (base.size === 0) referenceSamples(model).set(key, sample)
+  return sample
+}
+
+/**
+ * The sample with every ranged input drawn (no scenario, no setting), by model, then by count,
+ * seed and correlations; undefined where it fails.
+ */
+const referenceSamples = keptWith((_model: CompiledModel) => new Map<string, Sample | undefined>())
+
+/**
+ * The sample of `model` at its own input values, which the samples of scenarios share columns
+ * with; undefined when it cannot be drawn (a scenario may fix the input that makes it fail).
+ */
+function referenceSample(
+  model: CompiledModel,
+  correlations: readonly Correlation[],
+  samples: number,
+  seed: number,
+): Sample | undefined {
+  const cache = referenceSamples(model)
+  const key = JSON.stringify([samples, seed, correlations])
+  if (!cache.has(key))
+    try {
+      sampleModel(model, new Map(), correlations, { samples, seed })
+    } catch (error) {
+      if (!(error instanceof ModelError)) throw error
+      cache.set(key, undefined)
+    }
+  return cache.get(key)
+}
+
+/**
+ * Puts into `columns` the reference's columns of the derived figures that do not depend on any
+ * input whose value or draws differ here: those have the same value in every draw, bit for bit.
+ * Returns the derived figures left to compute, in dependency order. A scenario changes a few
+ * inputs, so its sample computes and keeps a third to two thirds of the columns; fresh memory
+ * costs ~10 ms for a whole sample's columns on these machines.
+ */
+function shareColumns(
+  model: CompiledModel,
+  base: ReadonlyMap<string, number>,
+  inputColumns: readonly Column[],
+  reference: Sample,
+  columns: (Float64Array | undefined)[],
+): Int32Array {
+  const changed = [...base.keys()].map((id) => model.index.get(id) as number)
+  // The same Column object is the same draws (drawnColumns' cache); correlations can change them.
+  for (const { k, values } of inputColumns)
+    if (reference.column(model.ids[k] as string) !== values) changed.push(k)
+  const affected = new Uint8Array(model.derived.length)
+  for (const d of dependentsOf(model, changed)) affected[d] = 1
+  const first = model.inputs.length
+  const drawnHere = dependentsOf(
+    model,
+    inputColumns.map((column) => column.k),
+  )
+  const computed: number[] = []
+  for (const d of drawnHere) {
+    if (affected[d] === 1) computed.push(d)
+    else columns[first + d] = reference.column(model.ids[first + d] as string)
+  }
+  return Int32Array.from(computed)
+}
+
+/**
+ * A sample computed draw by draw, every figure in each: where the point values fail, or a column
+ * holds a value that is not finite. Throws ModelError for the first draw with a non-finite figure,
+ * naming the first such figure.
+ */
+function rowSample(
+  model: CompiledModel,
+  n: number,
+  points: Float64Array,
+  inputColumns: readonly Column[],
+  uncertain: string[],
+): Sample {
+  const width = model.ids.length
+  const row = points.slice()
+  const evaluateDraw = rowEvaluator(model)
+  const columns: (Float64Array | undefined)[] = new Array(width)
+  for (const { k, values } of inputColumns) columns[k] = values
+  const fixed = restsOnNoRange(model)
+  const first = model.inputs.length
+  for (let d = 0; d < model.derived.length; d++)
+    if (fixed[first + d] === 0) columns[first + d] = new Float64Array(n)
   for (let i = 0; i < n; i++) {
-    for (const column of columns) row[column.k] = column.values[i] as number
+    for (const column of inputColumns) row[column.k] = column.values[i] as number
     const failed = evaluateDraw(row, 0)
     if (failed >= 0) throw nonFinite(model, row, 0, failed, i)
-    for (let c = 0, at = i; c < stored.length; c++, at += n)
-      values[at] = row[stored[c] as number] as number
+    for (let k = first; k < width; k++) {
+      const column = columns[k]
+      if (column) column[i] = row[k] as number
+    }
   }
-  // The figures that differ between draws here; every other one holds its point value throughout.
-  const varying = new Uint8Array(width)
-  for (const column of columns) varying[column.k] = 1
-  if (only) for (const d of only) varying[model.inputs.length + d] = 1
-  else varying.fill(1, model.inputs.length)
-  // A figure resting on no ranged input is the same in every draw, even when computed in each.
-  for (let k = 0; k < width; k++) if ((columnOf[k] as number) < 0) varying[k] = 0
-  return makeSample(
-    model,
-    values,
-    n,
-    drawn.map((d) => d.id),
-    varying,
-  )
+  // Every derived figure was computed in every draw; one resting on no ranged input still holds
+  // its point value throughout.
+  const varies = new Uint8Array(width)
+  for (const column of inputColumns) varies[column.k] = 1
+  for (let k = first; k < width; k++) if (fixed[k] === 0) varies[k] = 1
+  return makeSample(model, n, columns, points, uncertain, varies)
 }
 
 function makeSample(
   model: CompiledModel,
-  values: Float64Array,
   n: number,
+  columns: readonly (Float64Array | undefined)[],
+  points: Float64Array,
   uncertain: string[],
   varying: Uint8Array,
 ): Sample {
   const width = model.ids.length
-  const { varying: stored, column: columnOf } = layoutOf(model)
-  const points = stored.length * n
   const index = (id: string): number => {
     const i = model.index.get(id)
     if (i === undefined)
       throw new ModelError('unknown-figure', `Unknown figure \`${id}\``, { figure: id })
     return i
   }
-  /** Figure `i` over the draws, in draw order (a view: copy it to reorder it). */
-  const draws = (i: number): Float64Array => {
-    const c = columnOf[i] as number
-    return c >= 0
-      ? values.subarray(c * n, (c + 1) * n)
-      : new Float64Array(n).fill(values[points + i] as number)
-  }
+  /** Figure `i` over the draws, in draw order (shared: copy it to reorder it). */
+  const draws = (i: number): Float64Array =>
+    columns[i] ?? new Float64Array(n).fill(points[i] as number)
   const rowInto = (i: number, row: Float64Array): Float64Array => {
-    row.set(values.subarray(points))
-    for (let c = 0, at = i; c < stored.length; c++, at += n)
-      row[stored[c] as number] = values[at] as number
+    row.set(points)
+    for (let k = 0; k < width; k++) {
+      const column = columns[k]
+      if (column) row[k] = column[i] as number
+    }
     return row
   }
   const sortedCache = new Map<string, Float64Array>()
@@ -352,8 +439,9 @@ function makeSample(
     count: n,
     model,
     uncertain,
-    values,
     row: (i) => rowInto(i, new Float64Array(width)),
+    column: (id) => columns[index(id)],
+    point: (id) => points[index(id)] as number,
     sorted,
     quantiles: (id) => {
       let q = quantileCache.get(id)
@@ -366,7 +454,7 @@ function makeSample(
         // that does not vary is summed too, as its n equal draws round.
         let sum = 0
         if (varying[i] === 0) {
-          const v = values[points + i] as number
+          const v = points[i] as number
           for (let k = 0; k < n; k++) sum += v
           q = { p5: v, p50: v, p95: v, mean: sum / n }
         } else {

@@ -24,7 +24,8 @@ import {
   type Dataset,
   DEFAULT_SAMPLES,
   DEFAULT_SEED,
-  drawSlots,
+  type DrawTable,
+  drawTable,
   type Evaluation,
   evaluate,
   evaluateScenarioOf,
@@ -189,26 +190,47 @@ export function createModelSession(
     byScenario.set(scenario, found)
     return found
   }
-  const rowFunctions = new Map<string, RowFunction>()
-  const rowFunction = (expression: string): RowFunction => {
-    let fn = rowFunctions.get(expression)
-    if (!fn) {
-      // Every sample of the session has the same count, so the same slots (drawSlots).
-      const slots = drawSlots(compiled, sampling.samples)
-      fn = compileExpression(parseExpression(expression), slots.index, slots.fixed)
-      rowFunctions.set(expression, fn)
+  // An expression over the draws: compiled once, reading the figures it names from a table.
+  const overDrawsOf = new Map<string, { table: DrawTable; fn: RowFunction }>()
+  const rowFunction = (expression: string): { table: DrawTable; fn: RowFunction } => {
+    let found = overDrawsOf.get(expression)
+    if (!found) {
+      const parsed = parseExpression(expression)
+      const ids = new Set<string>()
+      compileExpression(parsed, (id) => {
+        ids.add(id)
+        return 0
+      })
+      const table = drawTable(compiled, [...ids], sampling.samples)
+      found = { table, fn: compileExpression(parsed, table.slot, table.fixed) }
+      overDrawsOf.set(expression, found)
     }
-    return fn
+    return found
   }
+  // The tables of one overDraws call, kept for the next: fresh memory costs more than the copy.
+  const tables: Float64Array[] = []
   /** The expression's value in every draw of a scenario (other scenarios' draws line up). */
   const overDraws = (expression: string, scenario: string): Float64Array => {
     // Evaluated at the point values first: errors and unit checks come from the evaluator.
     evaluateExpression(expression, context(scenario))
-    const fn = rowFunction(expression)
-    const sample = uncertainty(scenario)
-    const draws = (name: string) => uncertainty(name).values
-    const out = new Float64Array(sample.count)
-    for (let i = 0; i < sample.count; i++) out[i] = fn(sample.values, i, draws)
+    const { table, fn } = rowFunction(expression)
+    const filled = new Map<string, Float64Array>()
+    const draws = (name: string): Float64Array => {
+      let values = filled.get(name)
+      if (!values) {
+        values = tables[filled.size]
+        if (!values || values.length < table.size) {
+          values = new Float64Array(table.size)
+          tables[filled.size] = values
+        }
+        table.fill(uncertainty(name), values)
+        filled.set(name, values)
+      }
+      return values
+    }
+    const values = draws(scenario)
+    const out = new Float64Array(sampling.samples)
+    for (let i = 0; i < out.length; i++) out[i] = fn(values, i, draws)
     return out
   }
   // Chances and quantiles by expression and scenario: pure, and asked again on every rebuild.

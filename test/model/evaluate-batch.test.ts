@@ -94,6 +94,36 @@ test('a non-finite value is an error naming the figure, in a batch and in a draw
   )
 })
 
+test('a draw that fails is named as a draw-by-draw evaluation would name it', () => {
+  // The point values are finite; ln(a) fails in every draw with a < 0 (about half of them).
+  const log: DerivedDef = {
+    id: 'log',
+    unit: 'count',
+    label: 'log',
+    deps: ['a'],
+    formula: 'ln({a})',
+    compute: (a) => Math.log(a),
+  }
+  const twice: DerivedDef = { ...log, id: 'twice', deps: ['log'], compute: (l) => 2 * l }
+  const model = compileModel([input('a', 1, -1, 2), input('b', 1, 0.5, 2)], [log, twice])
+  const options = { samples: 200, seed: 4 }
+  // The same seed draws the same column for `a` in any model: its first negative draw.
+  const alone = sampleModel(compileModel([input('a', 1, -1, 2)], []), new Map(), [], options)
+  const first = (alone.column('a') as Float64Array).findIndex((a) => a < 0)
+  assert.ok(first > 0)
+  const failsAt = (error: unknown) =>
+    error instanceof ModelError &&
+    error.figure === 'log' &&
+    error.message.includes(`Monte Carlo draw ${first},`)
+  assert.throws(() => sampleModel(model, new Map(), [], options), failsAt)
+  // With b fixed, the scenario computes `log` itself (no reference to share): the same error.
+  assert.throws(() => sampleModel(model, new Map([['b', 1]]), [], options), failsAt)
+  // With a fixed, nothing fails, though the reference sample (a drawn) does.
+  const fixed = sampleModel(model, new Map([['a', Math.E]]), [], options)
+  assert.equal(fixed.quantiles('twice').p50, 2)
+  assert.equal(fixed.varies('twice'), false)
+})
+
 test('tornado takes a figure id as well as a function of the inputs', () => {
   const model = compileModel([input('a', 1, 0.5, 2), input('b', 1, 0.5, 4)], [ratio])
   assert.deepEqual(

@@ -10,10 +10,11 @@ import {
   compileModel,
   type DerivedDef,
   dependentsOf,
-  drawSlots,
+  drawTable,
   evaluate,
   type InputDef,
   ModelError,
+  type Sample,
   sampleModel,
   tornado,
   type Uncertainty,
@@ -49,6 +50,10 @@ const logn = (low: number, high: number): Uncertainty => ({
   source: 'author',
   note: 'test',
 })
+
+/** Every draw of a sample, row after row: what two samples must agree on to be the same. */
+const allDraws = (sample: Sample): Buffer =>
+  Buffer.concat(Array.from({ length: sample.count }, (_, i) => Buffer.from(sample.row(i).buffer)))
 
 /** ln-space mean and standard deviation of a lognormal given its 90% interval. */
 const params = (low: number, high: number) => ({
@@ -102,7 +107,7 @@ describe('closed forms', () => {
   test('the same seed gives the same draws; another seed moves quantiles within their error', () => {
     const one = sampleModel(model, new Map(), [], { samples: 10_000, seed: 7 })
     const again = sampleModel(model, new Map(), [], { samples: 10_000, seed: 7 })
-    assert.deepEqual(Buffer.from(one.values.buffer), Buffer.from(again.values.buffer))
+    assert.deepEqual(allDraws(one), allDraws(again))
     const other = sampleModel(model, new Map(), [], { samples: 10_000, seed: 8 })
     const [p, q] = [one.quantiles('product'), other.quantiles('product')]
     assert.notEqual(p.p50, q.p50)
@@ -139,7 +144,8 @@ describe('scenarios share drawn columns and recompute only what depends on them'
     for (const base of scenarios) {
       const after = sampleModel(shared, base, correlations, options)
       const alone = sampleModel(build(), base, correlations, options)
-      assert.deepEqual(Buffer.from(after.values.buffer), Buffer.from(alone.values.buffer))
+      assert.deepEqual(allDraws(after), allDraws(alone))
+      for (const id of shared.ids) assert.equal(after.varies(id), alone.varies(id), id)
     }
   })
 
@@ -155,21 +161,24 @@ describe('scenarios share drawn columns and recompute only what depends on them'
     }
   })
 
-  test('drawSlots finds every figure of every draw; figures on no ranged input are kept once', () => {
+  test('a drawTable holds every figure of every draw; figures on no ranged input are kept once', () => {
     const model = build()
     const sample = sampleModel(model, new Map([['x', 1.5]]), correlations, options)
-    const slots = drawSlots(model, options.samples)
+    const table = drawTable(model, model.ids, options.samples)
+    const values = new Float64Array(table.size + 5).fill(Number.NaN)
+    table.fill(sample, values)
     assert.deepEqual(
-      model.ids.filter((id) => slots.fixed(id)),
+      model.ids.filter((id) => table.fixed(id)),
       ['c', 'd'],
     )
     for (const i of [0, 7, 1999]) {
       const row = sample.row(i)
       for (const id of model.ids) {
-        const at = slots.fixed(id) ? slots.index(id) : i + slots.index(id)
-        assert.equal(sample.values[at], row[model.index.get(id) as number], `${id} in draw ${i}`)
+        const at = table.fixed(id) ? table.slot(id) : i + table.slot(id)
+        assert.equal(values[at], row[model.index.get(id) as number], `${id} in draw ${i}`)
       }
     }
+    assert.equal(table.slot('nope'), -1)
     // x is fixed here, so bx and all vary only through b; c and d never.
     assert.deepEqual(
       model.ids.filter((id) => sample.varies(id)),
@@ -177,6 +186,21 @@ describe('scenarios share drawn columns and recompute only what depends on them'
     )
   })
 
+  test("a scenario's sample shares the columns its changes do not reach, and computes the rest", () => {
+    const model = build()
+    const reference = sampleModel(model, new Map(), correlations, options)
+    // x fixed: bx and all change; a, b and ab are the reference's own columns.
+    const fixedX = sampleModel(model, new Map([['x', 1.5]]), correlations, options)
+    for (const id of ['a', 'b', 'ab']) assert.equal(fixedX.column(id), reference.column(id), id)
+    for (const id of ['bx', 'all']) assert.notEqual(fixedX.column(id), reference.column(id), id)
+    assert.equal(fixedX.column('x'), undefined)
+    assert.equal(fixedX.point('x'), 1.5)
+    // a fixed: b is no longer coupled to a, so its draws, and everything on them, differ.
+    const fixedA = sampleModel(model, new Map([['a', 5]]), correlations, options)
+    assert.notDeepEqual(fixedA.column('b'), reference.column('b'))
+    for (const id of ['ab', 'bx', 'all']) assert.notEqual(fixedA.column(id), reference.column(id))
+    assert.equal(fixedA.column('x'), reference.column('x'))
+  })
   test('dependentsOf lists the derived figures reading a changed input, in order', () => {
     const model = build()
     const names = (inputs: string[]) =>
