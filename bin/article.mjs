@@ -9,8 +9,10 @@ import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { sourceHash } from '../scripts/compile.mjs'
 import { loadBundle } from './bundle.mjs'
+import { startChartWorkerFirst } from './chart-worker-first.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
+const chartWorker = startChartWorkerFirst(process.argv[2], root)
 const bundle = `${root}lib/article.cjs`
 const manifest = `${root}lib/sources.json`
 
@@ -27,5 +29,6 @@ if (compiled !== sourceHash(root)) {
   )
   process.exit(1)
 }
-const { main } = loadBundle(bundle)
+const { main, adoptChartWorker } = loadBundle(bundle)
+if (chartWorker) adoptChartWorker(chartWorker)
 process.exitCode = await main(process.argv.slice(2))

@@ -109,7 +109,18 @@ export async function drawChartsAhead(
  */
 export async function startChartWorkerEarly(store: ChartCacheStore): Promise<void> {
   if (!compiled || process.env.ARTICLE_CHART_WORKER === '0' || running) return
-  if (await store.isEmpty?.()) startWorker()
+  if (startedFirst || (await store.isEmpty?.())) startWorker()
+}
+
+/** A chart worker bin/article.mjs started before the command line loaded, until adopted. */
+let startedFirst: Worker | undefined
+
+/**
+ * Takes the chart worker bin/chart-worker-first.mjs started for this command: the next one this
+ * thread needs is that one, already loading Vega.
+ */
+export function adoptChartWorker(worker: Worker): void {
+  startedFirst ??= worker
 }
 
 /**
@@ -152,7 +163,8 @@ let running: AheadWorker | undefined
  */
 function startWorker(): AheadWorker {
   if (running) return running
-  const worker = new Worker(new URL('./chart-worker.mjs', import.meta.url))
+  const worker = startedFirst ?? new Worker(new URL('./chart-worker.mjs', import.meta.url))
+  startedFirst = undefined
   const specOf = new Map<string, Record<string, unknown>>()
   const pending = new Map<string, (svg: string | undefined) => void>()
   const settle = (key: string, svg: string | undefined) => {

@@ -15,6 +15,8 @@ import { figuresCommand, type Output } from './figures.ts'
 import { internalErrorText, takeDebug } from './safety-options.ts'
 import { figuresCheckCommand, figuresUpdateCommand } from './snapshot.ts'
 
+export { adoptChartWorker } from '../charts/worker.ts'
+
 /** The article workers (build/workers.ts) import this bundle and start here, with the model. */
 export const articleWorkerMain = (): Promise<void> => runArticleWorker(articleCostModel)
 
