@@ -105,7 +105,25 @@ export async function prepareArticles(
 }
 
 /** Receives an article's page as soon as it is rendered, before the article's other files. */
-export type PageReady = (path: string, html: string) => Promise<void>
+export type PageReady = (path: string, page: FileContent) => Promise<void>
+
+/** Stands for the body in the template's context; no page can hold it (see pageText). */
+const BODY_MARK = '\uFDD0article body\uFDD1'
+
+/**
+ * The page: the template's text with the body's parts where the template wrote the body, so the
+ * page is never one string (see TextParts). `render` renders the template with the given body.
+ * A template that does anything else with the body than write it once (a filter, a test, a
+ * second copy), or a page whose text holds the mark itself, is rendered with the whole body.
+ */
+function pageText(body: readonly string[], render: (bodyHtml: string) => string): FileContent {
+  const page = render(BODY_MARK)
+  const at = page.indexOf(BODY_MARK)
+  const unique = at >= 0 && page.indexOf(BODY_MARK, at + 1) < 0
+  if (unique && body.length > 0 && !body.some((part) => part.includes(BODY_MARK)))
+    return { parts: [page.slice(0, at), ...body, page.slice(at + BODY_MARK.length)] }
+  return render(body.join(''))
+}
 
 /**
  * Builds content/`name`. Located problems come back as diagnostics, not exceptions. With
@@ -142,7 +160,7 @@ async function buildArticleFiles(
   const diagnostics = file.messages.map((message) => toDiagnostic(path, message))
   if (diagnostics.some((d) => d.severity === 'error') || !file.data.frontmatter)
     return { path, diagnostics, files: [], claims: [] }
-  file.value = processor.stringify(tree, file)
+  const { html: bodyParts } = processor.stringify(tree, file)
   const frontmatter = file.data.frontmatter
   const slug = frontmatter.slug ?? name.replace(/\.md$/, '')
   const article = {
@@ -159,7 +177,8 @@ async function buildArticleFiles(
       label: session.scenarioLabel(session.defaultScenario),
       isDefault: context.isDefault,
     },
-    bodyHtml: String(file.value),
+    // The template writes the body where this mark stands (pageText puts the parts there).
+    bodyHtml: BODY_MARK,
     toc: file.data.toc ?? [],
   }
   // Publishing (feed, sitemap, social card, head metadata): site/publish.ts, site/page-meta.ts.
@@ -171,14 +190,16 @@ async function buildArticleFiles(
     charts,
     contentHtml: '', // made below, once the page is handed over
   }
-  const page = renderTemplate(() =>
-    renderArticlePage(env, {
-      site: { title: site.title, baseUrl: site.seriesBaseUrl },
-      root: '../',
-      article,
-      build: { commit, modelHash, figuresJson: 'figures.json', claimsReport: 'claims.json' },
-      meta: site.siteUrl ? pageMeta(site.siteUrl, site.title, published) : undefined,
-    }),
+  const page = pageText(bodyParts, (bodyHtml) =>
+    renderTemplate(() =>
+      renderArticlePage(env, {
+        site: { title: site.title, baseUrl: site.seriesBaseUrl },
+        root: '../',
+        article: { ...article, bodyHtml },
+        build: { commit, modelHash, figuresJson: 'figures.json', claimsReport: 'claims.json' },
+        meta: site.siteUrl ? pageMeta(site.siteUrl, site.title, published) : undefined,
+      }),
+    ),
   )
   // Written while the data files are made, and awaited before the article is done (a failed
   // write surfaces there, not as an unhandled rejection).

@@ -8,7 +8,7 @@ import { formatFigure } from '../format/figure.ts'
 import { keptWith } from '../memo.ts'
 import { dependencyClosure, type Evaluation } from '../model/index.ts'
 import type { ModelSession } from '../pipeline/session.ts'
-import type { EncodedText } from './sink.ts'
+import type { TextParts } from './sink.ts'
 
 /**
  * The JSON text, stable key order, ending with a newline: byte for byte what
@@ -23,7 +23,7 @@ export function figuresJson(
   file: VFile,
   session: ModelSession,
   build: { commit: string; modelHash: string },
-): EncodedText {
+): TextParts {
   const shown = file.data.shown ?? []
   const opening = JSON.stringify(
     {
@@ -58,7 +58,7 @@ export function figuresJson(
     text.add('\n  }')
   }
   text.add('\n}\n')
-  return { utf8: text.encoded() }
+  return { parts: text.encoded() }
 }
 
 /**

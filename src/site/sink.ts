@@ -5,24 +5,31 @@
  */
 
 /**
- * A text file already encoded as UTF-8, in parts: written as they are, and read as text by the
- * sinks that keep files in memory. figures.json is made this way (site/figures-json.ts): most of
- * its bytes are the same on every page of a site and are encoded once.
+ * A text file in parts, written one after another: strings, or text already encoded as UTF-8.
+ * A large page is never one string: flattening ~250,000 characters to write them takes half a
+ * megabyte of fresh memory, which costs more than the writing on these machines. figures.json
+ * (site/figures-json.ts) keeps most of its bytes encoded once for every page of a site; the page
+ * (build/article.ts) is its HTML writer's parts inside the template's text.
  */
-export interface EncodedText {
-  readonly utf8: readonly Uint8Array[]
+export interface TextParts {
+  readonly parts: readonly (string | Uint8Array)[]
 }
 
-/** An output file's content: text, bytes, or text already encoded. */
-export type FileContent = string | Uint8Array | EncodedText
+/** An output file's content: text, bytes, or text in parts. */
+export type FileContent = string | Uint8Array | TextParts
 
-export function isEncodedText(content: FileContent): content is EncodedText {
-  return typeof content === 'object' && 'utf8' in content
+export function isTextParts(content: FileContent): content is TextParts {
+  return typeof content === 'object' && 'parts' in content
 }
 
-/** The text of encoded text, or the content as it is. */
+/** The text of text in parts, or the content as it is. */
 export function decodedContent(content: FileContent): string | Uint8Array {
-  return isEncodedText(content) ? Buffer.concat(content.utf8).toString('utf8') : content
+  if (!isTextParts(content)) return content
+  const decoder = new TextDecoder()
+  let text = ''
+  for (const part of content.parts)
+    text += typeof part === 'string' ? part : decoder.decode(part, { stream: true })
+  return text + decoder.decode()
 }
 
 /** Receives each output file once, by path relative to the site root. */

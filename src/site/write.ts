@@ -6,7 +6,7 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { type FileContent, isEncodedText, type SinkFolder, type SiteSink } from './sink.ts'
+import { type FileContent, isTextParts, type SinkFolder, type SiteSink } from './sink.ts'
 
 /** A site being written into `folder`: `commit` puts it in place of `outDir`, `discard` drops it. */
 export interface StagedSite extends SiteSink {
@@ -33,25 +33,58 @@ export function folderWriter(folder: string): SiteSink['write'] {
  * Writes a file on the calling thread. A site is thousands of small files, and the build keeps
  * every core busy with pages: fs/promises' writeFile, three trips to libuv's pool (open, write,
  * close), each with its promise, cost more of a core than the three system calls themselves.
- * Encoded text is written part by part, as it is: its parts may be shared with other files.
+ * Text in parts is written part by part, never joined (see TextParts).
  */
 function writeNow(target: string, content: FileContent): void {
-  if (!isEncodedText(content)) {
+  if (!isTextParts(content)) {
     writeFileSync(target, content)
     return
   }
   const fd = openSync(target, 'w')
   try {
-    for (const part of content.utf8)
-      for (let at = 0; at < part.length; ) {
-        const written = writeSync(fd, part, at, part.length - at)
-        // A regular file takes every byte or fails with an error; never loop on nothing written.
-        if (written <= 0)
-          throw Object.assign(new Error(`short write to ${target}`), { code: 'EIO' })
-        at += written
-      }
+    writeParts(fd, content.parts, target)
   } finally {
     closeSync(fd)
+  }
+}
+
+/** Where this thread encodes the string parts of a file, reused from file to file. */
+let scratch = Buffer.allocUnsafe(1 << 20)
+
+/**
+ * Writes `parts` to `fd`: strings encoded into `scratch` (one system call for many parts, and no
+ * fresh memory for any), encoded parts as they are once large enough to be worth a call of their
+ * own (figures.json's scenario blocks, shared by the site's pages).
+ */
+function writeParts(fd: number, parts: readonly (string | Uint8Array)[], target: string): void {
+  let used = 0
+  const flush = () => {
+    writeAll(fd, scratch.subarray(0, used), target)
+    used = 0
+  }
+  for (const part of parts) {
+    // UTF-8 takes at most three bytes for each UTF-16 code unit.
+    const most = typeof part === 'string' ? part.length * 3 : part.length
+    if (used + most > scratch.length) flush()
+    if (most > scratch.length) {
+      if (typeof part !== 'string') writeAll(fd, part, target)
+      else scratch = Buffer.allocUnsafe(most)
+    }
+    if (typeof part === 'string') used += scratch.write(part, used)
+    else if (most <= scratch.length) {
+      scratch.set(part, used)
+      used += part.length
+    }
+  }
+  flush()
+}
+
+function writeAll(fd: number, bytes: Uint8Array, target: string): void {
+  for (let at = 0; at < bytes.length; ) {
+    const written = writeSync(fd, bytes, at, bytes.length - at)
+    // A regular file takes every byte or fails with an error; never loop on nothing written.
+    if (written <= 0) throw Object.assign(new Error(`short write to ${target}`), { code: 'EIO' })
+    at += written
   }
 }
 

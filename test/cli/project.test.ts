@@ -86,6 +86,27 @@ describe('a failing build', () => {
     assert.match(stderr, /^templates\/article\.njk:\d+(:\d+)?: error: .*\[template\]$/m)
   })
 
+  test('the page is its body in parts where the template writes it, and whole where it does more', () => {
+    assert.equal(run('build').code, 0)
+    const page = readFileSync(join(dir, 'dist/economics-of-alignment/index.html'), 'utf8')
+    const body = /<div class="article-body">\n([\s\S]*)\n {2}<\/div>\n {2}<footer/.exec(page)?.[1]
+    assert.ok(body && body.length > 100_000, 'the body, written in many parts')
+    assert.doesNotMatch(page, /\uFDD0/)
+    // A template that measures the body and writes it twice: it gets the body itself each time.
+    const restore = edit(
+      'templates/article.njk',
+      '{{ article.bodyHtml | safe }}',
+      '{{ article.bodyHtml | safe }}<!-- {{ article.bodyHtml | length }} -->{{ article.bodyHtml | safe }}',
+    )
+    const twice = run('build')
+    restore()
+    assert.equal(twice.code, 0, twice.stderr)
+    const written = readFileSync(join(dir, 'dist/economics-of-alignment/index.html'), 'utf8')
+    const start = page.indexOf(body)
+    assert.equal(written.slice(0, start), page.slice(0, start))
+    assert.ok(written.startsWith(`${body}<!-- ${body.length} -->${body}\n`, start))
+  })
+
   test('bad --set and --scenario name the flag', () => {
     const set = run('build', '--set', 'price.gpuHour=half')
     assert.equal(set.code, 1)
