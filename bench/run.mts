@@ -13,6 +13,8 @@
  *    that each end in their own link definition: consecutive copies reuse the previous copy's
  *    parse, and this row shows what pages that differ cost, each parsed whole.
  * 4. Whole-model evaluations per second (bench/model.mts prints the detail).
+ *
+ * `--only=builds|loop|corpus|model` runs one of the four (the table then has its rows alone).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import {
@@ -32,6 +34,14 @@ import { projectCopy } from '../test/helpers.ts'
 
 const root = process.cwd()
 const quick = process.argv.includes('--quick')
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
+const SECTIONS = ['builds', 'loop', 'corpus', 'model']
+if (only !== undefined && !SECTIONS.includes(only)) {
+  console.error(`bench: error: Unexpected --only=${only}, expected one of ${SECTIONS.join(', ')}`)
+  process.exit(1)
+}
+/** Whether the run includes `section` (see --only). */
+const wanted = (section: string) => only === undefined || only === section
 const runs = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 5))
 const edits = quick ? 5 : 20
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
@@ -228,71 +238,75 @@ async function main(): Promise<void> {
     const eleventyOne = eleventyProject(1)
     scratch.push(project, eleventyOne)
     const build = scriptArgs('build')
-    const [cold, eleventy] = alternate([
-      {
-        args: build,
-        cwd: project,
-        before: () => rmSync(join(project, '.cache'), { recursive: true, force: true }),
-      },
-      { args: eleventyArgs, cwd: eleventyOne },
-    ]) as [Run, Run]
-    const [warm] = alternate([{ args: build, cwd: project }]) as [Run]
-    rows.push({
-      what: 'cold build (no .cache/)',
-      ours: ms(cold.ms),
-      eleventy: ms(eleventy.ms),
-      ratio: `${(cold.ms / eleventy.ms).toFixed(2)}×`,
-      goal: '≤ 0.80×',
-      met: cold.ms / eleventy.ms <= 0.8,
-    })
-    rows.push({
-      what: 'warm build (.cache/ filled)',
-      ours: ms(warm.ms),
-      eleventy: ms(eleventy.ms),
-      ratio: `${(warm.ms / eleventy.ms).toFixed(2)}×`,
-      goal: '',
-      met: undefined,
-    })
+    if (wanted('builds')) {
+      const [cold, eleventy] = alternate([
+        {
+          args: build,
+          cwd: project,
+          before: () => rmSync(join(project, '.cache'), { recursive: true, force: true }),
+        },
+        { args: eleventyArgs, cwd: eleventyOne },
+      ]) as [Run, Run]
+      const [warm] = alternate([{ args: build, cwd: project }]) as [Run]
+      rows.push({
+        what: 'cold build (no .cache/)',
+        ours: ms(cold.ms),
+        eleventy: ms(eleventy.ms),
+        ratio: `${(cold.ms / eleventy.ms).toFixed(2)}×`,
+        goal: '≤ 0.80×',
+        met: cold.ms / eleventy.ms <= 0.8,
+      })
+      rows.push({
+        what: 'warm build (.cache/ filled)',
+        ours: ms(warm.ms),
+        eleventy: ms(eleventy.ms),
+        ratio: `${(warm.ms / eleventy.ms).toFixed(2)}×`,
+        goal: '',
+        met: undefined,
+      })
+    }
 
     // 2. The writing loop through the real dev server.
-    const port = 20000 + (process.pid % 20000)
-    const dev = await startDev(project, port)
-    const article = join(project, 'content', 'economics-of-alignment.md')
-    try {
-      const prose = await timeReloads(dev, edits, (i) =>
-        writeFileSync(
-          article,
-          articleText.replace('nebulous', `nebulous${' indeed'.repeat(i + 1)}`),
-        ),
-      )
-      rows.push({
-        what: `prose edit → reload event (median of ${edits})`,
-        ours: ms(prose),
-        eleventy: '',
-        ratio: '',
-        goal: '≤ 100 ms',
-        met: prose <= 100,
-      })
-      // A new value of an input every time (the GPU-hour price, which every cost and chart
-      // rests on): an edit that changed no code, such as a comment, would reuse the model.
-      const inputs = join(project, 'src', 'model', 'inputs.ts')
-      const inputsText = readFileSync(inputs, 'utf8')
-      const priced = "id: 'price.gpuHour',\n    value: 2.5,"
-      if (!inputsText.includes(priced)) throw new Error(`bench: no \`${priced}\` in ${inputs}`)
-      const model = await timeReloads(dev, quick ? 1 : 3, (i) =>
-        writeFileSync(inputs, inputsText.replace(priced, priced.replace('2.5,', `2.5${i + 1},`))),
-      )
-      rows.push({
-        what: 'model edit (src/model/inputs.ts) → reload event',
-        ours: ms(model),
-        eleventy: '',
-        ratio: '',
-        goal: '≤ 1 s',
-        met: model <= 1000,
-      })
-    } finally {
-      dev.stop()
-      writeFileSync(article, articleText)
+    if (wanted('loop')) {
+      const port = 20000 + (process.pid % 20000)
+      const dev = await startDev(project, port)
+      const article = join(project, 'content', 'economics-of-alignment.md')
+      try {
+        const prose = await timeReloads(dev, edits, (i) =>
+          writeFileSync(
+            article,
+            articleText.replace('nebulous', `nebulous${' indeed'.repeat(i + 1)}`),
+          ),
+        )
+        rows.push({
+          what: `prose edit → reload event (median of ${edits})`,
+          ours: ms(prose),
+          eleventy: '',
+          ratio: '',
+          goal: '≤ 100 ms',
+          met: prose <= 100,
+        })
+        // A new value of an input every time (the GPU-hour price, which every cost and chart
+        // rests on): an edit that changed no code, such as a comment, would reuse the model.
+        const inputs = join(project, 'src', 'model', 'inputs.ts')
+        const inputsText = readFileSync(inputs, 'utf8')
+        const priced = "id: 'price.gpuHour',\n    value: 2.5,"
+        if (!inputsText.includes(priced)) throw new Error(`bench: no \`${priced}\` in ${inputs}`)
+        const model = await timeReloads(dev, quick ? 1 : 3, (i) =>
+          writeFileSync(inputs, inputsText.replace(priced, priced.replace('2.5,', `2.5${i + 1},`))),
+        )
+        rows.push({
+          what: 'model edit (src/model/inputs.ts) → reload event',
+          ours: ms(model),
+          eleventy: '',
+          ratio: '',
+          goal: '≤ 1 s',
+          met: model <= 1000,
+        })
+      } finally {
+        dev.stop()
+        writeFileSync(article, articleText)
+      }
     }
 
     // 3. Corpora. Every run of ours from an empty cache, as the issue measures it (a warm cache
@@ -316,54 +330,58 @@ async function main(): Promise<void> {
       }
       return { a, b, row }
     }
-    const sizes = quick ? [5, 50] : [100, 1000]
-    const corpus: Run[] = []
-    for (const pages of sizes) {
-      const { a, b, row } = corpusRuns(pages, pages >= 1000 ? Math.min(runs, 3) : runs)
-      corpus.push(a)
+    if (wanted('corpus')) {
+      const sizes = quick ? [5, 50] : [100, 1000]
+      const corpus: Run[] = []
+      for (const pages of sizes) {
+        const { a, b, row } = corpusRuns(pages, pages >= 1000 ? Math.min(runs, 3) : runs)
+        corpus.push(a)
+        rows.push({
+          what: `${pages} pages, empty cache (peak RSS)`,
+          ...row,
+          goal: pages === sizes[1] ? '≤ 6×, ≤ 1 GiB' : '',
+          met: pages === sizes[1] ? a.ms / b.ms <= 6 && a.rssMb <= 1024 : undefined,
+        })
+      }
+      const growth = (corpus[1] as Run).ms / (corpus[0] as Run).ms
       rows.push({
-        what: `${pages} pages, empty cache (peak RSS)`,
-        ...row,
-        goal: pages === sizes[1] ? '≤ 6×, ≤ 1 GiB' : '',
-        met: pages === sizes[1] ? a.ms / b.ms <= 6 && a.rssMb <= 1024 : undefined,
+        what: `t${sizes[1]} / t${sizes[0]}`,
+        ours: growth.toFixed(2),
+        eleventy: '',
+        ratio: '',
+        goal: '≤ 10.5',
+        met: growth <= 10.5,
       })
+      // For reading the rows above: copies reuse the previous copy's parse, different pages not.
+      if (!quick)
+        rows.push({
+          what: '100 different pages (each parsed whole), empty cache',
+          ...corpusRuns(100, runs, true).row,
+          goal: '',
+          met: undefined,
+        })
     }
-    const growth = (corpus[1] as Run).ms / (corpus[0] as Run).ms
-    rows.push({
-      what: `t${sizes[1]} / t${sizes[0]}`,
-      ours: growth.toFixed(2),
-      eleventy: '',
-      ratio: '',
-      goal: '≤ 10.5',
-      met: growth <= 10.5,
-    })
-    // For reading the rows above: copies reuse the previous copy's parse, different pages not.
-    if (!quick)
-      rows.push({
-        what: '100 different pages (each parsed whole), empty cache',
-        ...corpusRuns(100, runs, true).row,
-        goal: '',
-        met: undefined,
-      })
 
     // 4. Model evaluations, one core.
-    const overrides = new Map([['price.gpuHour', 2.5]])
-    let n = 0
-    const start = performance.now()
-    while (performance.now() - start < (quick ? 300 : 1000)) {
-      overrides.set('price.gpuHour', 1 + (n % 7))
-      evaluate(articleModel, overrides)
-      n++
+    if (wanted('model')) {
+      const overrides = new Map([['price.gpuHour', 2.5]])
+      let n = 0
+      const start = performance.now()
+      while (performance.now() - start < (quick ? 300 : 1000)) {
+        overrides.set('price.gpuHour', 1 + (n % 7))
+        evaluate(articleModel, overrides)
+        n++
+      }
+      const perSecond = n / ((performance.now() - start) / 1000)
+      rows.push({
+        what: 'whole-model evaluations a second, one core',
+        ours: perSecond.toFixed(0),
+        eleventy: '',
+        ratio: '',
+        goal: '≥ 200,000',
+        met: perSecond >= 200000,
+      })
     }
-    const perSecond = n / ((performance.now() - start) / 1000)
-    rows.push({
-      what: 'whole-model evaluations a second, one core',
-      ours: perSecond.toFixed(0),
-      eleventy: '',
-      ratio: '',
-      goal: '≥ 200,000',
-      met: perSecond >= 200000,
-    })
   } finally {
     for (const dir of scratch) rmSync(dir, { recursive: true, force: true })
   }
@@ -374,11 +392,12 @@ async function main(): Promise<void> {
       `| ${r.what} | ${r.ours} | ${r.eleventy} | ${r.ratio} | ${r.goal} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |`,
     )
   console.log('')
-  execFileSync(
-    process.execPath,
-    ['--import', 'tsx', 'bench/model.mts', ...(quick ? ['--quick'] : [])],
-    { stdio: 'inherit' },
-  )
+  if (wanted('model'))
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'bench/model.mts', ...(quick ? ['--quick'] : [])],
+      { stdio: 'inherit' },
+    )
 }
 
 await main()
