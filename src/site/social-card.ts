@@ -4,7 +4,9 @@
  * Inter (OFL-1.1) from the @expo-google-fonts/inter package, so the bytes do not depend on the
  * machine that builds them.
  */
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
 import { encodePng } from './png.ts'
 import { escapeXml } from './xml-escape.ts'
 
@@ -23,12 +25,58 @@ export interface SocialCardText {
 
 const require = createRequire(import.meta.url)
 
-/** The font files the card is drawn with (regular and bold). */
+/** The font files the card is drawn with (regular and bold), whole. */
 export function socialCardFonts(): string[] {
   return [
     require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf'),
     require.resolve('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf'),
   ]
+}
+
+/** The card's fonts cut to the characters in `characters` (scripts/compile.mjs, in lib/fonts/). */
+interface CutFonts {
+  readonly files: string[]
+  readonly characters: ReadonlySet<number>
+}
+
+let cut: CutFonts | undefined | null = null
+
+/**
+ * The cut fonts, if `npm run compile` made them: lib/fonts/ beside the bundle (lib/article.cjs),
+ * or from src/site/ under a TypeScript loader.
+ */
+function cutFonts(): CutFonts | undefined {
+  if (cut !== null) return cut
+  cut = undefined
+  for (const folder of ['./fonts/', '../../lib/fonts/']) {
+    const dir = new URL(folder, import.meta.url)
+    const characters = new URL('characters.txt', dir)
+    if (!existsSync(characters)) continue
+    const files = ['Inter_400Regular.ttf', 'Inter_700Bold.ttf'].map((name) =>
+      fileURLToPath(new URL(name, dir)),
+    )
+    if (!files.every((file) => existsSync(file))) continue
+    const text = readFileSync(characters, 'utf8')
+    cut = { files, characters: new Set(Array.from(text, (c) => c.codePointAt(0) as number)) }
+    break
+  }
+  return cut
+}
+
+/**
+ * The fonts to draw `svg` with: the cut ones when they hold every character of it (its markup
+ * is ASCII, which they hold), else the whole ones. resvg reads a whole font file again for each
+ * glyph it shapes or outlines, so smaller files draw the same card faster.
+ */
+export function fontsFor(svg: string): string[] {
+  const fonts = cutFonts()
+  if (!fonts) return socialCardFonts()
+  for (const character of svg) {
+    const code = character.codePointAt(0) as number
+    // Line breaks and tabs are white space to the drawing, not glyphs.
+    if (code >= 0x20 && !fonts.characters.has(code)) return socialCardFonts()
+  }
+  return fonts.files
 }
 
 /** Greedy word wrap at roughly `maxChars` per line, at most `maxLines` (the last ends in "…"). */
@@ -103,7 +151,7 @@ export async function drawPng(svg: string): Promise<Uint8Array> {
   const { Resvg } = await import('@resvg/resvg-js')
   const image = new Resvg(svg, {
     fitTo: { mode: 'original' },
-    font: { loadSystemFonts: false, fontFiles: socialCardFonts(), defaultFontFamily: 'Inter' },
+    font: { loadSystemFonts: false, fontFiles: fontsFor(svg), defaultFontFamily: 'Inter' },
   }).render()
   return encodePng(image.pixels, image.width, image.height)
 }

@@ -50,7 +50,7 @@ const importPatterns = [
   /\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g,
 ]
 const imported = new Map<string, string>()
-for (const file of ['src', 'test', 'bench', 'bin'].flatMap(sourceFiles)) {
+for (const file of ['src', 'test', 'bench', 'bin', 'scripts'].flatMap(sourceFiles)) {
   const text = readFileSync(file, 'utf8')
   for (const [, specifier] of importPatterns.flatMap((pattern) => [...text.matchAll(pattern)])) {
     const name = packageOf(specifier ?? '')
