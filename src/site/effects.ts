@@ -10,6 +10,7 @@ import { promisify } from 'node:util'
 import { type ChartCacheStore, fsChartCacheStore, rememberingChartStore } from '../charts/cache.ts'
 import type { TextMemo } from '../pipeline/rehype-highlight.ts'
 import { readSourceText } from '../read/decode.ts'
+import { headCommit } from './git-head.ts'
 
 /** What the build reads, and where it keeps what it may reuse. */
 export interface BuildEffects {
@@ -40,9 +41,14 @@ export function fsEffects(root: string, memo: TextMemo = memoryMemo()): BuildEff
   }
 }
 
-/** GITHUB_SHA in Actions, else `git rev-parse HEAD`, else `unknown` (a tarball). */
+/**
+ * GITHUB_SHA in Actions, else HEAD's commit read from the repository's files (git-head.ts), else
+ * `git rev-parse HEAD`, else `unknown` (a tarball).
+ */
 async function gitCommit(root: string): Promise<string> {
   if (process.env.GITHUB_SHA) return process.env.GITHUB_SHA
+  const head = await headCommit(root)
+  if (head) return head
   try {
     const { stdout } = await promisify(execFile)('git', ['rev-parse', 'HEAD'], { cwd: root })
     return stdout.trim()
