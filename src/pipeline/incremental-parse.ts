@@ -2,7 +2,8 @@
  * Markdown parsed again only where it changed. The writing loop re-parses an article after every
  * edit, and parsing was the largest single cost of a rebuild (micromark, ~40 ms for the article).
  * The last parse is kept, untouched: the new text is compared with it, the top-level blocks before
- * and after the change are reused (those after moved by the edit's length), and only the blocks
+ * and after the change are reused (those after moved by the edit's length, which is only noted
+ * beside them: the tree handed out is copied once, each block moved on the way), and only the blocks
  * the change touches, plus one on each side, are parsed again, from the start of a line so
  * indentation keeps its meaning; the block after the change must come out as it was. Where a
  * partial parse could read differently from a whole one, the whole text is parsed: link or
@@ -19,29 +20,53 @@ type Point = Position['start']
 /** A definition (`[x]: url`, `[^x]: note`) at the start of a line. */
 const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m
 
+/**
+ * A top-level block of the kept parse: the node as it was parsed (never handed out, so the
+ * plugins that change the tree they get cannot change it), and how far it has moved since, in
+ * characters and lines. Blocks after an edit only add the edit's length to their shift; the
+ * tree handed out is copied once, each block moved by its shift on the way.
+ */
+interface Kept {
+  readonly node: RootContent
+  readonly offset: number
+  readonly lines: number
+}
+
 /** Parses `file` as the processor does, reusing the previous parse where the text is the same. */
 export function incrementalParser(parse: (file: VFile) => Root): (file: VFile) => Root {
-  let last: { readonly source: string; readonly tree: Root } | undefined
+  let last: { readonly source: string; readonly blocks: readonly Kept[] } | undefined
   return (file) => {
     const source = String(file.value)
-    const tree = (last && reparse(last.source, last.tree, source, parse)) ?? parse(file)
-    // The caller's plugins change the tree they get: the kept one stays as parsed. (A copy by
-    // hand: structuredClone took seven times as long on the article's tree.)
-    last = { source, tree }
-    return moved(tree, 0, 0)
+    let blocks = last && reparse(last.source, last.blocks, source, parse)
+    let root: Omit<Root, 'children'>
+    if (blocks)
+      root = {
+        type: 'root',
+        position: { start: point(source, 0), end: point(source, source.length) },
+      }
+    else {
+      const { children, ...rest } = parse(file)
+      root = rest
+      blocks = children.map((node) => ({ node, offset: 0, lines: 0 }))
+    }
+    last = { source, blocks }
+    // A copy by hand: structuredClone took seven times as long on the article's tree.
+    return {
+      ...moved(root, 0, 0),
+      children: blocks.map(({ node, offset, lines }) => moved(node, offset, lines)),
+    }
   }
 }
 
 function reparse(
   before: string,
-  tree: Root,
+  blocks: readonly Kept[],
   source: string,
   parse: (file: VFile) => Root,
-): Root | undefined {
+): Kept[] | undefined {
   // Lines are counted by \n: text with a carriage return (not normalised by read/) parses whole.
   if (DEFINITION.test(before) || DEFINITION.test(source) || source.includes('\r')) return undefined
   const { prefix, suffix } = sameEnds(before, source)
-  const blocks = tree.children
   if (blocks.length < 3) return undefined
   // The blocks the change touches, widened by one on each side: the block after must come out
   // of the new parse as it was, which shows the parse is back in step (an unclosed fence or
@@ -61,24 +86,23 @@ function reparse(
   // opening with `---` is a thematic break, as in the article, not front matter.
   const pad = start > 0 ? 1 : 0
   const region = `${pad ? '\n' : ''}${source.slice(start, oldEnd + delta)}`
-  const parsed = parse(new VFile({ value: region })).children.map((node) =>
-    moved(node, start - pad, countLines(source, start) - pad),
-  )
+  const shift = { offset: start - pad, lines: countLines(source, start) - pad }
+  const parsed = parse(new VFile({ value: region })).children.map((node) => ({ node, ...shift }))
   const lineDelta = countLines(source, source.length) - countLines(before, before.length)
+  const after = blocks
+    .slice(anchor + 1)
+    .map((b) => ({ node: b.node, offset: b.offset + delta, lines: b.lines + lineDelta }))
   if (!toEnd) {
     const resync = parsed.at(-1)
-    const expected = moved(blocks[anchor], delta, lineDelta)
-    if (JSON.stringify(resync) !== JSON.stringify(expected)) return undefined
+    const expected = blocks[anchor] as Kept
+    if (
+      !resync ||
+      JSON.stringify(moved(resync.node, resync.offset, resync.lines)) !==
+        JSON.stringify(moved(expected.node, expected.offset + delta, expected.lines + lineDelta))
+    )
+      return undefined
   }
-  return {
-    type: 'root',
-    children: [
-      ...blocks.slice(0, first),
-      ...parsed,
-      ...blocks.slice(anchor + 1).map((node) => moved(node, delta, lineDelta)),
-    ],
-    position: { start: point(source, 0), end: point(source, source.length) },
-  }
+  return [...blocks.slice(0, first), ...parsed, ...after]
 }
 
 /** The lengths of the longest common prefix and suffix, not overlapping. */
@@ -95,8 +119,10 @@ function sameEnds(a: string, b: string): { prefix: number; suffix: number } {
   return { prefix, suffix }
 }
 
-function offset(node: RootContent | undefined, side: 'start' | 'end'): number {
-  return node?.position?.[side].offset ?? 0
+/** Where a kept block starts or ends in the text it was last part of. */
+function offset(block: Kept | undefined, side: 'start' | 'end'): number {
+  const at = block?.node.position?.[side].offset
+  return at === undefined ? 0 : at + (block?.offset ?? 0)
 }
 
 function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {

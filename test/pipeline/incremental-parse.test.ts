@@ -82,6 +82,31 @@ test('a chain of edits, as the writing loop makes them', () => {
   )
 })
 
+test('what the plugins do to a tree handed out changes no later parse', () => {
+  const parse = incrementalParser(whole_)
+  // Every text of the tree handed out is changed, as plugins change theirs (positions stay: a
+  // kept block with a spoilt position would only make the parser parse the whole text).
+  const spoil = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(spoil)
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>
+      for (const [key, value] of Object.entries(record)) {
+        if (key === 'value') record[key] = 'spoilt'
+        else if (key !== 'position') spoil(value)
+      }
+    }
+  }
+  let text = article
+  spoil(parse(new VFile({ value: text })))
+  for (const at of [0.9, 0.5, 0.1, 0.5]) {
+    const cut = Math.floor(text.length * at)
+    text = `${text.slice(0, cut)}Another sentence here. ${text.slice(cut)}`
+    const tree = parse(new VFile({ value: text }))
+    assert.deepEqual(tree, whole(text))
+    spoil(tree)
+  }
+})
+
 test('a small edit parses only near it, after a thematic break too', () => {
   let parsed = 0
   const parse = incrementalParser((file) => {
