@@ -87,14 +87,22 @@ const CARD_CHARACTERS =
  * fonts.
  */
 async function cutCardFonts(dir) {
-  const { default: subsetFont } = await import('subset-font')
-  mkdirSync(dir, { recursive: true })
-  for (const font of ['400Regular/Inter_400Regular.ttf', '700Bold/Inter_700Bold.ttf']) {
-    const whole = readFileSync(join(root, 'node_modules', '@expo-google-fonts', 'inter', font))
-    const cut = await subsetFont(whole, CARD_CHARACTERS, { targetFormat: 'truetype' })
-    writeAside(join(dir, font.split('/')[1]), cut)
+  try {
+    const { default: subsetFont } = await import('subset-font')
+    mkdirSync(dir, { recursive: true })
+    for (const font of ['400Regular/Inter_400Regular.ttf', '700Bold/Inter_700Bold.ttf']) {
+      const whole = readFileSync(join(root, 'node_modules', '@expo-google-fonts', 'inter', font))
+      const cut = await subsetFont(whole, CARD_CHARACTERS, { targetFormat: 'truetype' })
+      writeAside(join(dir, font.split('/')[1]), cut)
+    }
+    writeAside(join(dir, 'characters.txt'), CARD_CHARACTERS)
+  } catch (error) {
+    // Only a cost: without characters.txt, cards are drawn with the whole fonts, the same bytes.
+    rmSync(join(dir, 'characters.txt'), { force: true })
+    process.stderr.write(
+      `compile: warning: the social card's fonts were not cut (${error instanceof Error ? error.message : error}); cards use the whole fonts\n`,
+    )
   }
-  writeAside(join(dir, 'characters.txt'), CARD_CHARACTERS)
 }
 
 /** Writes `path` aside and renames it into place: a process starting meanwhile never reads half a file. */
