@@ -6,6 +6,7 @@
  */
 import type { ExprNode } from '../expr/ast.ts'
 import { compileExpression, type RowFunction } from '../expr/compile.ts'
+import { figuresOf } from '../expr/figures.ts'
 import { formatWithUnit } from '../format/figure.ts'
 import { formatNumber } from '../format/number.ts'
 import { type CompiledModel, type Evaluation, evaluate } from '../model/evaluate.ts'
@@ -49,25 +50,6 @@ export interface Engine {
     values: ReaderValues,
     names: readonly string[],
   ): Record<string, Dataset['rows']> | undefined
-}
-
-function figuresOf(node: TableExpr, out: string[] = []): string[] {
-  switch (node.type) {
-    case 'figure':
-      if (!out.includes(node.id)) out.push(node.id)
-      break
-    case 'unary':
-      figuresOf(node.argument, out)
-      break
-    case 'binary':
-      figuresOf(node.left, out)
-      figuresOf(node.right, out)
-      break
-    case 'call':
-      for (const a of node.arguments) figuresOf(a, out)
-      break
-  }
-  return out
 }
 
 /** Prepares a page's table for repeated evaluation. */

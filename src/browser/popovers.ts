@@ -3,6 +3,7 @@
  * opens (and all of them before printing, where they are the appendix), its interval marked as
  * the article's and its scenario line and `npm run explain` command carrying the reader's values.
  */
+import { figuresOf } from '../expr/figures.ts'
 import { formatWithUnit, substituteFormula } from '../format/figure.ts'
 import { dependencyClosure, type Evaluation } from '../model/evaluate.ts'
 import type { PageTable } from '../whatif/types.ts'
@@ -127,17 +128,9 @@ export function popoverSlots(numbers: HTMLElement[], table: PageTable) {
   return { render }
 }
 
-function figuresIn(e: PageTable['numbers'][number]['e'], out: string[] = []): string[] {
-  if (typeof e === 'string') return [e]
-  if (e.type === 'figure' && !out.includes(e.id)) out.push(e.id)
-  if (e.type === 'unary') figuresIn(e.argument, out)
-  if (e.type === 'binary') {
-    figuresIn(e.left, out)
-    figuresIn(e.right, out)
-  }
-  if (e.type === 'call') for (const a of e.arguments) figuresIn(a, out)
-  return out
-}
+/** The figures a page number's expression names (a bare id names itself). */
+const figuresIn = (e: PageTable['numbers'][number]['e']): string[] =>
+  typeof e === 'string' ? [e] : figuresOf(e)
 
 /** The popover's values line, as rehype-provenance writes it. */
 function valuesLine(

@@ -40,5 +40,6 @@ export {
   evaluateExpression,
   type FigureValue,
 } from './evaluate.ts'
+export { type FigureTree, figuresOf } from './figures.ts'
 export { type FunctionSpec, functionNames, functionSpecs } from './functions.ts'
 export { maxExpressionLength, maxNestingDepth, parseExpression } from './parse.ts'

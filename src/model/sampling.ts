@@ -251,7 +251,7 @@ export function sampleModel(
     (input): input is InputDef & Required<Pick<InputDef, 'uncertainty'>> =>
       input.uncertainty !== undefined && !base.has(input.id),
   )
-  const key = JSON.stringify([n, seed, correlations])
+  const key = referenceKey(n, seed, correlations)
   const known = base.size === 0 ? referenceSamples(model).get(key) : undefined
   if (known) return known
   const inputColumns = drawnColumns(model, drawn, correlations, n, seed)
@@ -290,6 +290,9 @@ export function sampleModel(
  */
 const referenceSamples = keptWith((_model: CompiledModel) => new Map<string, Sample | undefined>())
 
+const referenceKey = (samples: number, seed: number, correlations: readonly Correlation[]) =>
+  JSON.stringify([samples, seed, correlations])
+
 /**
  * The sample of `model` at its own input values, which the samples of scenarios share columns
  * with; undefined when it cannot be drawn (a scenario may fix the input that makes it fail).
@@ -301,15 +304,16 @@ function referenceSample(
   seed: number,
 ): Sample | undefined {
   const cache = referenceSamples(model)
-  const key = JSON.stringify([samples, seed, correlations])
-  if (!cache.has(key))
-    try {
-      sampleModel(model, new Map(), correlations, { samples, seed })
-    } catch (error) {
-      if (!(error instanceof ModelError)) throw error
-      cache.set(key, undefined)
-    }
-  return cache.get(key)
+  const key = referenceKey(samples, seed, correlations)
+  if (cache.has(key)) return cache.get(key)
+  try {
+    // Kept in referenceSamples by sampleModel itself, as every sample at no scenario is.
+    return sampleModel(model, new Map(), correlations, { samples, seed })
+  } catch (error) {
+    if (!(error instanceof ModelError)) throw error
+    cache.set(key, undefined)
+    return undefined
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   ExprError,
   type ExprNode,
   evaluateExpression,
+  figuresOf,
   parseExpression,
   type RowFunction,
 } from '../expr/index.ts'
@@ -196,12 +197,7 @@ export function createModelSession(
     let found = overDrawsOf.get(expression)
     if (!found) {
       const parsed = parseExpression(expression)
-      const ids = new Set<string>()
-      compileExpression(parsed, (id) => {
-        ids.add(id)
-        return 0
-      })
-      const table = drawTable(compiled, [...ids], sampling.samples)
+      const table = drawTable(compiled, figuresOf(parsed), sampling.samples)
       found = { table, fn: compileExpression(parsed, table.slot, table.fixed) }
       overDrawsOf.set(expression, found)
     }

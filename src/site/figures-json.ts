@@ -12,8 +12,8 @@ import type { TextParts } from './sink.ts'
 
 /**
  * The JSON text, stable key order, ending with a newline: byte for byte what
- * `JSON.stringify(…, null, 2)` gives for the whole object (tested), but made and encoded in
- * small pieces. Written as one string it was ~450,000 characters, two bytes each (the text has
+ * `JSON.stringify(…, null, 2)` gives for the whole object (tested), but made in small pieces
+ * (TextParts: the writer encodes them one after another). Written as one string it was ~450,000 characters, two bytes each (the text has
  * "–" in it): flattening and encoding it took ~420 fresh memory pages a page, each page fault
  * ~10 µs on these machines, and left out of a 100-page build it saved 15–20% of the time.
  * Each scenario's block (~300 KB of the file) is encoded once a session (scenarioBlock); each
@@ -36,29 +36,29 @@ export function figuresJson(
     null,
     2,
   )
-  const text = new TextPieces()
-  text.add(`${opening.slice(0, -2)},\n  "shown": `)
-  if (shown.length === 0) text.add('[]')
+  const text: (string | Uint8Array)[] = []
+  text.push(`${opening.slice(0, -2)},\n  "shown": `)
+  if (shown.length === 0) text.push('[]')
   else {
-    text.add('[\n    ')
+    text.push('[\n    ')
     for (let i = 0; i < shown.length; i += RECORDS_AT_ONCE) {
-      if (i > 0) text.add(',\n    ')
-      text.add(recordsAtDepth(shown.slice(i, i + RECORDS_AT_ONCE)))
+      if (i > 0) text.push(',\n    ')
+      text.push(recordsAtDepth(shown.slice(i, i + RECORDS_AT_ONCE)))
     }
-    text.add('\n  ]')
+    text.push('\n  ]')
   }
-  text.add(',\n  "scenarios": ')
+  text.push(',\n  "scenarios": ')
   const names = [...new Set(shown.map((s) => s.scenario))].sort()
-  if (names.length === 0) text.add('{}')
+  if (names.length === 0) text.push('{}')
   else {
     names.forEach((name, i) => {
-      text.add(`${i > 0 ? ',' : '{'}\n    ${JSON.stringify(name)}: `)
-      text.addEncoded(scenarioBlock(session, name, shown))
+      text.push(`${i > 0 ? ',' : '{'}\n    ${JSON.stringify(name)}: `)
+      text.push(scenarioBlock(session, name, shown))
     })
-    text.add('\n  }')
+    text.push('\n  }')
   }
-  text.add('\n}\n')
-  return { parts: text.encoded() }
+  text.push('\n}\n')
+  return { parts: text }
 }
 
 /**
@@ -78,38 +78,6 @@ const RECORDS_AT_ONCE = 32
 /** `records` as they stand in figures.json's `shown`, separated by commas, without the brackets. */
 const recordsAtDepth = (records: readonly unknown[]): string =>
   atPlace({ shown: records }, '{\n  "shown": [\n    ', '\n  ]\n}')
-
-/** Text made of many small strings and some encoded parts, encoded without joining it. */
-class TextPieces {
-  #strings: string[] = []
-  #bytes = 0
-  readonly #parts: Uint8Array[] = []
-
-  add(piece: string): void {
-    this.#strings.push(piece)
-    this.#bytes += Buffer.byteLength(piece)
-  }
-
-  addEncoded(part: Uint8Array): void {
-    this.#flush()
-    this.#parts.push(part)
-  }
-
-  encoded(): Uint8Array[] {
-    this.#flush()
-    return this.#parts
-  }
-
-  #flush(): void {
-    if (this.#strings.length === 0) return
-    const buffer = Buffer.allocUnsafe(this.#bytes)
-    let at = 0
-    for (const piece of this.#strings) at += buffer.write(piece, at)
-    this.#parts.push(buffer)
-    this.#strings = []
-    this.#bytes = 0
-  }
-}
 
 /**
  * A scenario's block of figures.json (its overrides, and the figures behind what the page shows
