@@ -109,6 +109,7 @@ export async function build(
       articles.push(built.card)
     },
     out.folder,
+    () => session.carry(),
   )
   const diagnostics = reports.flatMap((r) => r.diagnostics)
   const errors = diagnostics.filter((d) => d.severity === 'error')

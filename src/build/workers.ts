@@ -9,6 +9,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import type { CostModel } from '../model/index.ts'
+import type { CarriedSession } from '../pipeline/session.ts'
 import { fsEffects } from '../site/effects.ts'
 import type { SinkFolder } from '../site/sink.ts'
 import { folderWriter } from '../site/write.ts'
@@ -26,6 +27,11 @@ const compiled = import.meta.url.endsWith('/lib/article.cjs')
 interface Job {
   readonly index: number
   readonly name: string
+}
+
+/** Sent to a worker before its first job: what the first article computed from the draws. */
+interface Carry {
+  readonly carried: CarriedSession
 }
 
 type Answer =
@@ -58,6 +64,7 @@ export async function buildArticles(
   local: (name: string) => Promise<BuiltArticle>,
   done: ArticleDone,
   folder?: SinkFolder,
+  carry?: () => CarriedSession,
 ): Promise<number> {
   let next = 0
   let stopped = false
@@ -79,16 +86,34 @@ export async function buildArticles(
     }
     await writing
   }
-  // The first article is built here before any worker starts: it draws the charts (with the
-  // chart worker) and stores them, so the workers' articles find them drawn instead of drawing
-  // them again on a core that is busy.
-  const first = take()
-  if (first) await done(first.index, await local(first.name), [])
   const threads = compiled
     ? Math.min(options.workers ?? 0, Math.floor((names.length - 1) / ARTICLES_PER_THREAD) - 1)
     : 0
+  // The workers start now: loading the command line and preparing their context (~0.5 s) takes
+  // the core the first article leaves idle while it waits for its charts. They take no article
+  // until the first is built here: it draws the charts (with the chart worker) and stores them,
+  // so the workers' articles find them drawn instead of drawing them again on a busy core. With
+  // their first article they get what it computed from the draws (`carry`).
+  let release: (carried: Carry | undefined) => void = () => undefined
+  const firstBuilt = new Promise<Carry | undefined>((resolve) => {
+    release = resolve
+  })
   const work: Promise<void>[] = []
-  for (let i = 0; i < threads; i++) work.push(inWorker(options, take, done, folder))
+  for (let i = 0; i < threads; i++) {
+    const worker = inWorker(options, take, done, folder, firstBuilt)
+    worker.catch(() => undefined) // handled below, once the first article is built
+    work.push(worker)
+  }
+  const first = take()
+  try {
+    if (first) await done(first.index, await local(first.name), [])
+    release(carry ? { carried: carry() } : undefined)
+  } catch (error) {
+    stopped = true // each worker stops before its first article
+    release(undefined)
+    await Promise.allSettled(work)
+    throw error
+  }
   work.push(here())
   // A failing thread stops the others from taking articles, and the build fails only once every
   // thread has stopped: none may write into the output folder after it is discarded.
@@ -111,6 +136,7 @@ function inWorker(
   take: () => Job | undefined,
   done: ArticleDone,
   folder: SinkFolder | undefined,
+  firstBuilt: Promise<Carry | undefined>,
 ): Promise<void> {
   const start: WorkerStart = { options, folder: folder?.path }
   const worker = new Worker(
@@ -153,7 +179,11 @@ function inWorker(
     worker.on('exit', (code) => {
       if (!failed && running > 0) fail(new Error(`an article worker stopped with code ${code}`))
     })
-    feed()
+    void firstBuilt.then((carry) => {
+      if (failed) return
+      if (carry) worker.postMessage(carry)
+      feed()
+    })
   })
 }
 
@@ -180,7 +210,13 @@ export async function runArticleWorker(model: CostModel): Promise<void> {
     }
     answer({ index, built: { ...built, files: [] }, wrote: built.files.map(([p]) => p) })
   }
-  port.on('message', (job: Job) => {
+  port.on('message', (message: Job | Carry) => {
+    if ('carried' in message) {
+      const { carried } = message
+      queue = queue.then(async () => (await context).session.adopt(carried))
+      return
+    }
+    const job = message
     queue = queue.then(async () => {
       let built: BuiltArticle
       try {

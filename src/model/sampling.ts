@@ -63,6 +63,51 @@ export interface Sample {
   share(predicate: (row: Float64Array, i: number) => boolean): number
 }
 
+/**
+ * A sample as plain data, for another thread of the same build (structured clone keeps the
+ * columns that samples share shared): its draws, and what was found from them so far.
+ */
+export interface SampleData {
+  readonly count: number
+  /** By model index, as in the sample: undefined where the figure holds its point value. */
+  readonly columns: readonly (Float64Array | undefined)[]
+  readonly points: Float64Array
+  readonly uncertain: readonly string[]
+  readonly varies: Uint8Array
+  readonly quantiles: readonly (readonly [string, Quantiles])[]
+  readonly sorted: readonly (readonly [string, Float64Array])[]
+}
+
+/** Each sample's plain data, by the sample (see sampleData). */
+const dataOf = new WeakMap<Sample, () => SampleData>()
+
+/** `sample` as plain data, with the quantiles and sorted columns it has found so far. */
+export function sampleData(sample: Sample): SampleData {
+  const data = dataOf.get(sample)
+  if (!data) throw new TypeError('expected a sample made by sampleModel')
+  return data()
+}
+
+/**
+ * The sample `data` describes, over `model` (the model it was drawn from, compiled again in this
+ * thread): the same draws bit for bit, and the quantiles and sorted columns already found.
+ */
+export function restoreSample(model: CompiledModel, data: SampleData): Sample {
+  if (data.points.length !== model.ids.length)
+    throw new RangeError(
+      `expected a sample of ${model.ids.length} figures, got ${data.points.length}`,
+    )
+  return makeSample(
+    model,
+    data.count,
+    data.columns,
+    data.points,
+    [...data.uncertain],
+    data.varies,
+    data,
+  )
+}
+
 /** By model index: whether the figure depends on no input with a range (never drawn or varied). */
 const restsOnNoRange = keptWith((model: CompiledModel): Uint8Array => {
   const ranged = model.inputs.flatMap((input, k) => (input.uncertainty ? [k] : []))
@@ -394,6 +439,7 @@ function makeSample(
   points: Float64Array,
   uncertain: string[],
   varying: Uint8Array,
+  found?: Pick<SampleData, 'quantiles' | 'sorted'>,
 ): Sample {
   const width = model.ids.length
   const index = (id: string): number => {
@@ -413,8 +459,8 @@ function makeSample(
     }
     return row
   }
-  const sortedCache = new Map<string, Float64Array>()
-  const quantileCache = new Map<string, Quantiles>()
+  const sortedCache = new Map<string, Float64Array>(found?.sorted)
+  const quantileCache = new Map<string, Quantiles>(found?.quantiles)
   // The quantiles' working copy, one for every figure: selection reorders it in place.
   let scratch: Float64Array | undefined
   const isConstant = (column: Float64Array): boolean => {
@@ -439,7 +485,7 @@ function makeSample(
     }
     return { p5: selectAt(column, 0.05), p50: selectAt(column, 0.5), p95: selectAt(column, 0.95) }
   }
-  return {
+  const sample: Sample = {
     count: n,
     model,
     uncertain,
@@ -481,6 +527,16 @@ function makeSample(
       return hits / n
     },
   }
+  dataOf.set(sample, () => ({
+    count: n,
+    columns,
+    points,
+    uncertain,
+    varies: varying,
+    quantiles: [...quantileCache],
+    sorted: [...sortedCache],
+  }))
+  return sample
 }
 
 /**

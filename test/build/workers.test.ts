@@ -1,7 +1,8 @@
 /**
  * Articles built in worker threads (build/workers.ts): the compiled command line on a site of
- * eight articles writes the same bytes with one worker as with none, and an error in the last
- * article, built by whichever thread took it, is reported at its line and leaves dist/ as it was.
+ * eight articles writes the same bytes with one worker as with none (the worker adopting the
+ * first article's draws), and an error in the last article, built by whichever thread took it, or
+ * in the first, built while the worker starts, is reported at its line and leaves dist/ as it was.
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
@@ -67,6 +68,21 @@ test('an error in the last article: located, and the previous output untouched',
   const run = build('shared', 1)
   assert.equal(run.status, 1)
   assert.match(run.stderr, new RegExp(`content/copy-${ARTICLES - 1}\\.md:\\d+:\\d+: error:`))
+  assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace')
+  const after = tree(join(dir, 'shared'))
+  assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort())
+  for (const [path, bytes] of before) assert.ok(bytes.equals(after.get(path) as Buffer), path)
+})
+
+test('an error in the first article, built while the workers start: located, output untouched', () => {
+  const before = tree(join(dir, 'shared'))
+  const first = join(dir, 'content', 'copy-0.md')
+  const text = readFileSync(first, 'utf8')
+  writeFileSync(first, `${text}\nAt the end, :val[no.such.figure].\n`)
+  const run = build('shared', 1)
+  writeFileSync(first, text)
+  assert.equal(run.status, 1)
+  assert.match(run.stderr, /content\/copy-0\.md:\d+:\d+: error:/)
   assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace')
   const after = tree(join(dir, 'shared'))
   assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort())

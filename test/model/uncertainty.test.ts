@@ -14,7 +14,9 @@ import {
   evaluate,
   type InputDef,
   ModelError,
+  restoreSample,
   type Sample,
+  sampleData,
   sampleModel,
   tornado,
   type Uncertainty,
@@ -201,6 +203,32 @@ describe('scenarios share drawn columns and recompute only what depends on them'
     for (const id of ['ab', 'bx', 'all']) assert.notEqual(fixedA.column(id), reference.column(id))
     assert.equal(fixedA.column('x'), reference.column('x'))
   })
+  test('a sample as data, cloned as for another thread, is the same sample with what it found', () => {
+    const model = build()
+    const reference = sampleModel(model, new Map(), correlations, options)
+    const fixedX = sampleModel(model, new Map([['x', 1.5]]), correlations, options)
+    const found = fixedX.quantiles('ab')
+    const sorted = fixedX.sorted('bx')
+    // One message for both, as a session carries them: the columns they share stay shared.
+    const [refData, fixedData] = structuredClone([sampleData(reference), sampleData(fixedX)])
+    const other = build()
+    const restored = restoreSample(other, fixedData)
+    assert.deepEqual(allDraws(restored), allDraws(fixedX))
+    assert.deepEqual(restored.uncertain, fixedX.uncertain)
+    for (const id of model.ids) {
+      assert.equal(restored.varies(id), fixedX.varies(id), id)
+      assert.equal(restored.point(id), fixedX.point(id), id)
+      assert.deepEqual(restored.quantiles(id), fixedX.quantiles(id), id)
+    }
+    // What the sample had found comes with it and is not found again.
+    assert.deepEqual(restored.quantiles('ab'), found)
+    assert.equal(restored.sorted('bx'), fixedData.sorted.find(([id]) => id === 'bx')?.[1])
+    assert.deepEqual(restored.sorted('bx'), sorted)
+    assert.equal(restoreSample(other, refData).column('a'), restored.column('a'))
+    assert.throws(() => restoreSample(compileModel([input('a', 1)], []), fixedData), RangeError)
+    assert.throws(() => sampleData({ ...fixedX }), TypeError)
+  })
+
   test('dependentsOf lists the derived figures reading a changed input, in order', () => {
     const model = build()
     const names = (inputs: string[]) =>
