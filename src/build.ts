@@ -102,6 +102,7 @@ export async function build(
       // files a worker wrote itself, straight into the sink's folder.
       await Promise.all(built.files.map(([path, content]) => emit(path, content)))
       written += wrote.length
+      out.wrote?.(wrote)
       const paths = [...built.files.map(([path]) => path), ...wrote]
       if (paths.some((path) => path.endsWith('/index.html'))) out.pageWritten?.(built.path)
       published.push(built.published)

@@ -45,6 +45,8 @@ interface WorkerStart {
   readonly options: BuildOptions
   /** The output folder to write into; without it the files come back in the answers. */
   readonly folder: string | undefined
+  /** Whether that folder is a previous output, written over in place (SinkFolder.reused). */
+  readonly reused: boolean
 }
 
 /** An article's result: its files either in `built.files` or already written (`wrote`). */
@@ -138,7 +140,7 @@ function inWorker(
   folder: SinkFolder | undefined,
   firstBuilt: Promise<Carry | undefined>,
 ): Promise<void> {
-  const start: WorkerStart = { options, folder: folder?.path }
+  const start: WorkerStart = { options, folder: folder?.path, reused: folder?.reused === true }
   const worker = new Worker(
     // The compiled command line, run as the main thread runs it (bin/bundle.mjs, with its code cache).
     `import(${JSON.stringify(new URL('../bin/bundle.mjs', import.meta.url).href)}).then((b) => b.loadBundle(new URL(${JSON.stringify(import.meta.url)})).articleWorkerMain())`,
@@ -191,9 +193,9 @@ function inWorker(
 export async function runArticleWorker(model: CostModel): Promise<void> {
   if (isMainThread || !parentPort) return
   const port = parentPort
-  const { options, folder } = workerData as WorkerStart
+  const { options, folder, reused } = workerData as WorkerStart
   const context = prepareArticles(model, options, fsEffects(options.root))
-  const write = folder ? folderWriter(folder) : undefined
+  const write = folder ? folderWriter(folder, reused) : undefined
   const answer = (message: Answer) => port.postMessage(message)
   // As on the main thread, an article's files are written while the next one is built.
   let queue = Promise.resolve()

@@ -126,10 +126,13 @@ export async function stageOutput(
       throw failure(error as NodeJS.ErrnoException)
     }
   }
-  const site = await located(() => stageSite(outDir))
+  // The output this build replaces is kept beside it, hidden, for the next build to write into.
+  const spare = { path: join(dirname(outDir), `.${basename(outDir)}.previous`), isOurs: isMarked }
+  const site = await located(() => stageSite(outDir, spare))
   return {
     write: (path, content) => located(() => site.write(path, content)),
-    folder: { path: site.folder.path, failure },
+    wrote: (paths) => site.wrote?.(paths),
+    folder: { path: site.folder.path, reused: site.folder.reused === true, failure },
     commit: () =>
       located(async () => {
         await site.write(MANIFEST_NAME, MANIFEST_TEXT)
@@ -141,8 +144,13 @@ export async function stageOutput(
 }
 
 async function isPreviousOutput(folder: string): Promise<boolean> {
+  return (await isMarked(folder)) || (await isUnmarkedOutput(folder))
+}
+
+/** Whether `folder` holds this tool's manifest. */
+async function isMarked(folder: string): Promise<boolean> {
   const text = await readFile(join(folder, MANIFEST_NAME), 'utf8').catch(() => undefined)
-  return text === MANIFEST_TEXT || (await isUnmarkedOutput(folder))
+  return text === MANIFEST_TEXT
 }
 
 /**

@@ -47,11 +47,15 @@ export interface SiteSink {
    * the error the sink itself would have thrown.
    */
   readonly folder?: SinkFolder
+  /** Files a worker thread wrote into `folder` itself, by path: the sink keeps them. */
+  wrote?(paths: readonly string[]): void
 }
 
 /** See SiteSink.folder. */
 export interface SinkFolder {
   readonly path: string
+  /** Whether the folder holds a previous output, written over in place (site/write.ts). */
+  readonly reused?: boolean
   failure(error: NodeJS.ErrnoException): Error
 }
 

@@ -61,6 +61,17 @@ test('one worker thread or none: the same files, byte for byte', () => {
   for (const [path, bytes] of a) assert.ok(bytes.equals(b.get(path) as Buffer), `${path} differs`)
 })
 
+test('rebuilt into the output it replaced (kept beside it): the same files, none left over', () => {
+  // The second build keeps the first one's output as .shared.previous; the third writes into it.
+  for (let i = 0; i < 2; i++) assert.equal(build('shared', 1).status, 0)
+  assert.ok(tree(join(dir, '.shared.previous')).size > 0)
+  assert.equal(build('shared', 1).status, 0)
+  const a = tree(join(dir, 'alone'))
+  const b = tree(join(dir, 'shared'))
+  assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort())
+  for (const [path, bytes] of a) assert.ok(bytes.equals(b.get(path) as Buffer), `${path} differs`)
+})
+
 test('an error in the last article: located, and the previous output untouched', () => {
   const before = tree(join(dir, 'shared'))
   const last = join(dir, 'content', `copy-${ARTICLES - 1}.md`)
