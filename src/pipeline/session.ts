@@ -10,6 +10,7 @@ import {
   type ExprContext,
   ExprError,
   type ExprNode,
+  type ExprResult,
   evaluateExpression,
   figuresOf,
   parseExpression,
@@ -88,6 +89,11 @@ export interface ModelSession {
   evaluation(scenario: string): ScenarioEvaluation
   /** The expression context of a scenario, for directive expressions. */
   context(scenario: string): ExprContext
+  /**
+   * An expression evaluated under a scenario, as evaluateExpression gives it, computed once: a
+   * site's pages show the same numbers. An ExprError or ModelError is thrown again each time.
+   */
+  evaluate(expression: string, scenario: string): ExprResult
   /** A scenario with extra input values on top (chart sweeps). */
   evaluateWith(scenario: string, extra: ReadonlyMap<string, number>): Evaluation
   /** The scenarios in display order. */
@@ -156,6 +162,21 @@ export function createModelSession(
       contexts.set(scenario, found)
     }
     return found
+  }
+  const evaluated = new Map<string, { result: ExprResult } | { error: unknown }>()
+  const evaluateOnce = (expression: string, scenario: string): ExprResult => {
+    const key = `${scenario}\u0000${expression}`
+    let found = evaluated.get(key)
+    if (!found) {
+      try {
+        found = { result: evaluateExpression(expression, context(scenario)) }
+      } catch (error) {
+        found = { error }
+      }
+      evaluated.set(key, found)
+    }
+    if ('error' in found) throw found.error
+    return found.result
   }
   const evaluateWith = (scenario: string, extra: ReadonlyMap<string, number>): Evaluation => {
     const values = new Map([...evaluation(scenario).overrides].map(([id, o]) => [id, o.value]))
@@ -306,6 +327,7 @@ export function createModelSession(
     settings,
     evaluation,
     context,
+    evaluate: evaluateOnce,
     evaluateWith,
     scenarios: model.scenarios,
     scenarioLabel: (name) => model.scenarios.find((s) => s.name === name)?.label ?? name,

@@ -1,12 +1,15 @@
 /**
  * A model session carried to another thread (pipeline/session.ts): a second session of the same
  * model and options adopts the first one's draws, chances, quantiles and datasets as they were
- * computed, and one with other options adopts nothing.
+ * computed, and one with other options adopts nothing. Expressions are evaluated once a session;
+ * an error found once is still reported at each place it is written.
  */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { ExprError } from '../../src/expr/index.ts'
 import { articleCostModel } from '../../src/model/index.ts'
 import { createModelSession } from '../../src/pipeline/session.ts'
+import { buildOne, frontmatter } from '../helpers.ts'
 
 const options = { samples: 200, seed: 7 }
 const claim = 'ratio.conservative > 10'
@@ -71,4 +74,32 @@ test('a session with other settings adopts nothing', () => {
   const columns = new Set(carried.samples.flatMap(([, data]) => data.columns))
   const sample = other.uncertainty(other.defaultScenario)
   assert.ok(sample.model.ids.every((id) => !columns.has(sample.column(id))))
+})
+
+test('an expression is evaluated once per scenario, and its error is thrown again each time', () => {
+  const session = createModelSession({ ...articleCostModel }, options)
+  const once = session.evaluate('ratio.conservative * 2', 'published')
+  assert.equal(session.evaluate('ratio.conservative * 2', 'published'), once)
+  assert.notEqual(session.evaluate('ratio.conservative * 2', 'h100'), once)
+  const thrown = () => {
+    try {
+      session.evaluate('ratio.conservative + sft.cots', 'published')
+    } catch (error) {
+      return error as ExprError
+    }
+    assert.fail('expected an error')
+  }
+  const first = thrown()
+  assert.ok(first instanceof ExprError)
+  assert.equal(thrown(), first)
+})
+
+test('the same bad expression twice on a page: each reported at its own place', async () => {
+  const { diagnostics } = await buildOne(
+    `${frontmatter}First :val[sft.cots] here.\n\nAnd again, later: :val[sft.cots].\n`,
+  )
+  assert.deepEqual(
+    diagnostics.filter((d) => d.severity === 'error').map((d) => d.place),
+    ['content/input.md:6:12', 'content/input.md:8:24'],
+  )
 })

@@ -4,7 +4,7 @@
  */
 
 import { messages } from '../../diagnostics/messages.ts'
-import { ExprError, type ExprValue, evaluateExpression } from '../../expr/index.ts'
+import { ExprError, type ExprValue } from '../../expr/index.ts'
 import { ModelError } from '../../model/index.ts'
 import type { DirectiveEnv } from './spec.ts'
 
@@ -21,7 +21,7 @@ export interface Evaluated {
 export function evaluateLabel(env: DirectiveEnv, example: string): Evaluated | undefined {
   return runLabel(env, example, (source) => ({
     source,
-    ...evaluateExpression(source, env.session.context(env.scenario)),
+    ...env.session.evaluate(source, env.scenario),
   }))
 }
 
