@@ -109,7 +109,7 @@ export async function buildArticles(
   const first = take()
   try {
     if (first) await done(first.index, await local(first.name), [])
-    release(carry ? { carried: carry() } : undefined)
+    release(carry && threads > 0 ? { carried: carry() } : undefined)
   } catch (error) {
     stopped = true // each worker stops before its first article
     release(undefined)
