@@ -163,21 +163,11 @@ export function createModelSession(
     }
     return found
   }
-  const evaluated = new Map<string, { result: ExprResult } | { error: unknown }>()
-  const evaluateOnce = (expression: string, scenario: string): ExprResult => {
-    const key = `${scenario}\u0000${expression}`
-    let found = evaluated.get(key)
-    if (!found) {
-      try {
-        found = { result: evaluateExpression(expression, context(scenario)) }
-      } catch (error) {
-        found = { error }
-      }
-      evaluated.set(key, found)
-    }
-    if ('error' in found) throw found.error
-    return found.result
-  }
+  const evaluated: Outcomes<ExprResult> = new Map()
+  const evaluateOnce = (expression: string, scenario: string): ExprResult =>
+    keptOrThrown(evaluated, `${scenario}\u0000${expression}`, () =>
+      evaluateExpression(expression, context(scenario)),
+    )
   const evaluateWith = (scenario: string, extra: ReadonlyMap<string, number>): Evaluation => {
     const values = new Map([...evaluation(scenario).overrides].map(([id, o]) => [id, o.value]))
     for (const [id, value] of extra) values.set(id, value)
@@ -201,22 +191,13 @@ export function createModelSession(
   }
   // Claims by their text and scenario: the claims table asks for each under every scenario, on
   // every page of a site and every rebuild of `npm run dev`. An expression error is kept too.
-  const claims = new Map<string, { outcome: ClaimOutcome } | { error: unknown }>()
+  const claims: Outcomes<ClaimOutcome> = new Map()
   const claim = (expression: string | ExprNode, scenario: string): ClaimOutcome => {
     if (typeof expression !== 'string')
-      return claimOutcome(expression, scenario, context, evaluation)
-    const key = `${scenario}\u0000${expression}`
-    let found = claims.get(key)
-    if (!found) {
-      try {
-        found = { outcome: claimOutcome(expression, scenario, context, evaluation) }
-      } catch (error) {
-        found = { error }
-      }
-      claims.set(key, found)
-    }
-    if ('error' in found) throw found.error
-    return found.outcome
+      return claimOutcome(evaluateExpression(expression, context(scenario)), scenario, evaluation)
+    return keptOrThrown(claims, `${scenario}\u0000${expression}`, () =>
+      claimOutcome(evaluateOnce(expression, scenario), scenario, evaluation),
+    )
   }
   const samples = drawsCache(model)
   const byScenario = new Map<string, Sample>()
@@ -251,7 +232,7 @@ export function createModelSession(
   /** The expression's value in every draw of a scenario (other scenarios' draws line up). */
   const overDraws = (expression: string, scenario: string): Float64Array => {
     // Evaluated at the point values first: errors and unit checks come from the evaluator.
-    evaluateExpression(expression, context(scenario))
+    evaluateOnce(expression, scenario)
     const { table, fn } = rowFunction(expression)
     const filled = new Map<string, Float64Array>()
     const draws = (name: string): Float64Array => {
@@ -345,13 +326,12 @@ export function createModelSession(
   }
 }
 
+/** A claim's outcome from its evaluation under `scenario`. */
 function claimOutcome(
-  expression: string | ExprNode,
+  { result, figures, scenarios }: ExprResult,
   scenario: string,
-  context: (scenario: string) => ExprContext,
   evaluation: (scenario: string) => ScenarioEvaluation,
 ): ClaimOutcome {
-  const { result, figures, scenarios } = evaluateExpression(expression, context(scenario))
   // A figure read inside `scenario("spot", …)` is shown under each scenario the claim visits.
   const visited = [scenario, ...scenarios.filter((s) => s !== scenario)]
   const readings = figures.map((id) => {
@@ -396,6 +376,24 @@ function exprContext(
     scenario: other,
     scenarioNames: () => scenarios.map((s) => s.name),
   }
+}
+
+/** Results made once by key, each kept with the error its making threw, if it threw. */
+type Outcomes<T> = Map<string, { readonly value: T } | { readonly error: unknown }>
+
+/** `made` by `key`, made once; an error thrown in the making is kept and thrown again. */
+function keptOrThrown<T>(made: Outcomes<T>, key: string, make: () => T): T {
+  let found = made.get(key)
+  if (!found) {
+    try {
+      found = { value: make() }
+    } catch (error) {
+      found = { error }
+    }
+    made.set(key, found)
+  }
+  if ('error' in found) throw found.error
+  return found.value
 }
 
 /** `made` by `key` (compared as JSON), made once. */

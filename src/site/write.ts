@@ -86,19 +86,22 @@ const OVERWRITE = constants.O_RDWR | (constants.O_NOFOLLOW ?? 0)
  */
 function openTarget(target: string, reused: boolean): { fd: number; size: number } {
   if (!reused) return { fd: openSync(target, 'w'), size: 0 }
+  const replaced = () => {
+    rmSync(target, { recursive: true, force: true })
+    return { fd: openSync(target, 'w'), size: 0 }
+  }
   let fd: number
   try {
     fd = openSync(target, OVERWRITE)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-      rmSync(target, { recursive: true, force: true })
-    return { fd: openSync(target, 'w'), size: 0 }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { fd: openSync(target, 'w'), size: 0 }
+    return replaced()
   }
   const info = fstatSync(fd)
   if (info.isFile() && info.nlink === 1) return { fd, size: info.size }
   closeSync(fd)
-  rmSync(target, { recursive: true, force: true })
-  return { fd: openSync(target, 'w'), size: 0 }
+  return replaced()
 }
 
 /**
