@@ -5,9 +5,9 @@
 // `--v8-pool-size=1`, one thread for V8's background work instead of four: the build's own
 // threads keep every core busy, and on two cores V8's helpers took a third of a build's CPU time
 // (README, Speed). Without the flag it builds the same bytes, more slowly.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { sourceHash } from '../scripts/compile.mjs'
+import { sourceHash, stampHolds } from '../scripts/sources.mjs'
 import { loadBundle } from './bundle.mjs'
 import { startChartWorkerFirst } from './chart-worker-first.mjs'
 
@@ -16,14 +16,15 @@ const chartWorker = startChartWorkerFirst(process.argv[2], root)
 const bundle = `${root}lib/article.cjs`
 const manifest = `${root}lib/sources.json`
 
-const compiled = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).src : undefined
-if (!existsSync(bundle) || compiled === undefined) {
+const recorded = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : {}
+if (!existsSync(bundle) || recorded.src === undefined) {
   process.stderr.write(
     'lib/article.cjs: error: Unexpected missing compiled command line, expected lib/ from `npm ci`\n  hint: run `npm run compile` (npm ci runs it for you)\n',
   )
   process.exit(1)
 }
-if (compiled !== sourceHash(root)) {
+const unchanged = stampHolds(root, recorded.files, statSync(manifest).mtimeMs)
+if (!unchanged && recorded.src !== sourceHash(root)) {
   process.stderr.write(
     'src/: error: Unexpected sources changed since the last compile, expected lib/ to match src/\n  hint: run `npm run compile`; `npm run dev` reloads edits to src/model/ by itself\n',
   )

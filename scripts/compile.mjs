@@ -3,11 +3,11 @@
 // (`npm run compile`): src/ and its dependencies are bundled by esbuild into lib/article.cjs.
 // Loading one file is several times faster than resolving hundreds of small ES modules, and no
 // TypeScript loader runs when the site is built. A warm-up build then leaves V8's code cache of
-// each bundle beside it (bin/bundle.mjs). lib/sources.json records a hash of what was compiled,
-// so bin/article.mjs can refuse to run stale code rather than build wrong numbers.
+// each bundle beside it (bin/bundle.mjs). lib/sources.json records what was compiled
+// (scripts/sources.mjs), so bin/article.mjs can refuse to run stale code rather than build
+// wrong numbers.
 
 import { spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import {
   cpSync,
   existsSync,
@@ -19,29 +19,13 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { sourceHash, sourceStamp } from './sources.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-
-/** A hash of every TypeScript source under src/, in a stable order. Shared with bin/article.mjs. */
-export function sourceHash(projectRoot = root) {
-  const hash = createHash('sha256')
-  const walk = (dir) => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    )
-    for (const entry of entries) {
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) walk(path)
-      else if (entry.name.endsWith('.ts'))
-        hash.update(path.slice(projectRoot.length)).update(readFileSync(path))
-    }
-  }
-  walk(join(projectRoot, 'src'))
-  return hash.digest('hex').slice(0, 16)
-}
 
 async function compile() {
   const { build } = await import('esbuild')
@@ -57,7 +41,8 @@ async function compile() {
   )
   await compileBrowser(build)
   await cutCardFonts(join(lib, 'fonts'))
-  writeFileSync(join(lib, 'sources.json'), `${JSON.stringify({ src: sourceHash() })}\n`)
+  const sources = { src: sourceHash(root), files: sourceStamp(root) }
+  writeFileSync(join(lib, 'sources.json'), `${JSON.stringify(sources)}\n`)
   warmUp()
 }
 
@@ -116,6 +101,20 @@ function writeAside(path, content) {
 // its modules only when a chart is drawn.
 const EXTERNAL = ['esbuild', '@resvg/resvg-js']
 
+/** The version of the package `name` that esbuild bundles: the one resolved from src/. */
+function bundledVersion(name) {
+  let dir = dirname(createRequire(join(root, 'src', 'cli', 'main.ts')).resolve(name))
+  for (;;) {
+    const file = join(dir, 'package.json')
+    if (existsSync(file)) {
+      const json = JSON.parse(readFileSync(file, 'utf8'))
+      if (json.name === name && json.version) return json.version
+    }
+    if (dirname(dir) === dir) throw new Error(`compile: no package.json of ${name}`)
+    dir = dirname(dir)
+  }
+}
+
 /**
  * A CommonJS bundle, which bin/bundle.mjs runs as a script with a V8 code cache (Node 20 caches
  * no ES module's code). Its `import.meta.url` is the bundle's own URL, passed in by the loader.
@@ -135,7 +134,14 @@ async function compileNode(build, source, output) {
     // No comments or indentation: a third less text to read at every start (names are kept, so
     // stack traces still name their functions). esbuild escapes any other non-ASCII character.
     minifyWhitespace: true,
-    define: { 'import.meta.url': '__bundleUrl' },
+    define: {
+      'import.meta.url': '__bundleUrl',
+      // The chart libraries' versions, in the chart cache's keys (src/charts/cache.ts).
+      BUNDLED_CHART_LIBRARIES: JSON.stringify({
+        vega: bundledVersion('vega'),
+        vegaLite: bundledVersion('vega-lite'),
+      }),
+    },
     // A script run by vm has no dynamic import() without a Node flag: the external packages
     // (CommonJS) are required instead.
     supported: { 'dynamic-import': false },

@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { Spec as VegaSpec } from 'vega'
+import { keptWith } from '../memo.ts'
 import {
   CHART_RENDERER_VERSION,
   type ChartInput,
@@ -38,14 +39,21 @@ export interface CachedChart extends RenderedChart {
 export type ChartRenderer = (input: ChartInput) => Promise<RenderedChart>
 
 /**
- * Library versions, read from each package's package.json next to its resolved entry point
- * (vega's `exports` map does not expose `vega/package.json`). Importing the libraries to ask
- * them would cost ~600 ms on every build, even when every chart comes from the cache.
+ * The versions of the chart libraries a bundle holds: scripts/compile.mjs writes them in when it
+ * bundles them, so the key names the code that draws, whatever node_modules holds since.
  */
-const LIBRARY_VERSIONS = {
-  vega: packageVersion('vega'),
-  vegaLite: packageVersion('vega-lite'),
-} as const
+declare const BUNDLED_CHART_LIBRARIES: { readonly vega: string; readonly vegaLite: string }
+
+/**
+ * Library versions: the bundle's, or under a TypeScript loader (tests) each package's
+ * package.json next to its resolved entry point (vega's `exports` map does not expose
+ * `vega/package.json`); resolving them took the worker ~17 ms at each start. Importing the
+ * libraries to ask them would cost ~600 ms on every build, even when every chart is cached.
+ */
+const LIBRARY_VERSIONS =
+  typeof BUNDLED_CHART_LIBRARIES === 'object'
+    ? BUNDLED_CHART_LIBRARIES
+    : { vega: packageVersion('vega'), vegaLite: packageVersion('vega-lite') }
 
 function packageVersion(name: string): string {
   let dir = dirname(createRequire(import.meta.url).resolve(name))
@@ -71,10 +79,7 @@ function packageVersion(name: string): string {
  * does not name are left out, so editing one model dataset re-renders only its charts.
  */
 export function chartCacheKey(input: ChartInput): string {
-  const names = referencedDatasetNames(input.spec)
-  const datasets = Object.fromEntries(
-    names.filter((name) => Object.hasOwn(input.datasets, name)).map((n) => [n, input.datasets[n]]),
-  )
+  const datasets = usedDatasets(input.spec, input.datasets)
   const material = canonicalJson({
     renderer: CHART_RENDERER_VERSION,
     libraries: LIBRARY_VERSIONS,
@@ -94,10 +99,7 @@ export function chartCacheKey(input: ChartInput): string {
  * same cache, so a caption edit re-decorates a stored drawing instead of running Vega again.
  */
 export function rawChartKey(spec: unknown, datasets: ChartDatasets): string {
-  const names = referencedDatasetNames(spec)
-  const used = Object.fromEntries(
-    names.filter((name) => Object.hasOwn(datasets, name)).map((n) => [n, datasets[n]]),
-  )
+  const used = usedDatasets(spec, datasets)
   const material = canonicalJson({
     raw: true,
     renderer: CHART_RENDERER_VERSION,
@@ -232,6 +234,28 @@ const isNamed = (value: unknown): value is { name: string } =>
   typeof (value as Record<string, unknown>).name === 'string'
 
 /**
+ * The datasets `spec` names, as canonical JSON: each dataset's rows are written once, and taken
+ * as written for the next key (a chart's wide, phone, fitted and decorated drawings each hash
+ * the same rows). Rows are never written into: the renderer draws copies (render.ts).
+ */
+function usedDatasets(spec: unknown, datasets: ChartDatasets): CanonicalJson {
+  const names = referencedDatasetNames(spec).filter((name) => Object.hasOwn(datasets, name))
+  const entries = names.sort().map((name) => {
+    const rows = datasets[name]
+    const json = typeof rows === 'object' && rows !== null ? rowsJson(rows) : canonicalJson(rows)
+    return `${JSON.stringify(name)}:${json}`
+  })
+  return new CanonicalJson(`{${entries.join(',')}}`)
+}
+
+const rowsJson = keptWith((rows: object) => canonicalJson(rows))
+
+/** Text canonicalJson has already made, to be written as it is. */
+class CanonicalJson {
+  constructor(readonly json: string) {}
+}
+
+/**
  * JSON with sorted keys, so equal values hash equally whatever their key order. Values JSON
  * would merge or drop (NaN, ±Infinity, -0, undefined) are tagged, because Vega draws them
  * differently (-0 formats as "-0", an undefined field still counts as present).
@@ -246,6 +270,7 @@ export function canonicalJson(value: unknown): string {
   }
   if (value === undefined) return '{"$undefined":true}'
   if (value instanceof Date) return `{"$date":${JSON.stringify(value.toISOString())}}`
+  if (value instanceof CanonicalJson) return value.json
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
   if (typeof value === 'object' && isPlainObject(value)) {
     const entries = Object.keys(value)

@@ -34,6 +34,7 @@ export {
   type DrawTable,
   drawTable,
   type Quantiles,
+  type Ranked,
   restoreSample,
   type Sample,
   type SampleData,

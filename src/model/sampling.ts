@@ -57,10 +57,25 @@ export interface Sample {
   quantiles(id: string): Quantiles
   /** The sorted values of a figure over the draws. */
   sorted(id: string): Float64Array
+  /**
+   * A figure's draws by rank, found by selection: a sparkline or a histogram needs a few order
+   * statistics and counts, which a sort of every draw (several times slower) would give too.
+   */
+  ranked(id: string): Ranked
   /** Whether a figure can differ between draws: a drawn input, or a figure that depends on one. */
   varies(id: string): boolean
   /** The share of draws for which `predicate` holds. */
   share(predicate: (row: Float64Array, i: number) => boolean): number
+}
+
+/** A figure's draws and their order statistics (see Sample.ranked). */
+export interface Ranked {
+  /** The draws in draw order (shared with the sample: read them, never write into them). */
+  readonly draws: Float64Array
+  /** The k-th smallest draw, k from 0. */
+  rank(k: number): number
+  /** The p-quantile, as `at` gives it on the sorted draws (bit for bit, a zero's sign aside). */
+  at(p: number): number
 }
 
 /**
@@ -460,6 +475,7 @@ function makeSample(
     return row
   }
   const sortedCache = new Map<string, Float64Array>(found?.sorted)
+  const rankedCache = new Map<string, Ranked>()
   const quantileCache = new Map<string, Quantiles>(found?.quantiles)
   // The quantiles' working copy, one for every figure: selection reorders it in place.
   let scratch: Float64Array | undefined
@@ -493,6 +509,14 @@ function makeSample(
     column: (id) => columns[index(id)],
     point: (id) => points[index(id)] as number,
     sorted,
+    ranked: (id) => {
+      let r = rankedCache.get(id)
+      if (!r) {
+        r = rankedDraws(draws(index(id)), sortedCache.get(id))
+        rankedCache.set(id, r)
+      }
+      return r
+    },
     quantiles: (id) => {
       let q = quantileCache.get(id)
       if (!q) {
@@ -588,11 +612,31 @@ function select(a: Float64Array, k: number): number {
 
 /** The p-quantile of sorted values, interpolating linearly between neighbours. */
 export function at(sorted: Float64Array, p: number): number {
-  const position = (sorted.length - 1) * p
+  return interpolate((k) => sorted[k] as number, sorted.length, p)
+}
+
+/** The p-quantile of `n` values given by rank: `at`'s arithmetic, shared so both give the same. */
+function interpolate(rank: (k: number) => number, n: number, p: number): number {
+  const position = (n - 1) * p
   const below = Math.floor(position)
-  const low = sorted[below] as number
-  const high = sorted[Math.min(below + 1, sorted.length - 1)] as number
+  const low = rank(below)
+  const high = rank(Math.min(below + 1, n - 1))
   return low + (high - low) * (position - below)
+}
+
+/**
+ * `draws` by rank: from `sorted` when the sample has sorted them, otherwise by selection on a
+ * copy made at the first question. Draws are finite (sampleModel rejects a non-finite figure),
+ * so selection's comparisons order them as the sort does.
+ */
+function rankedDraws(draws: Float64Array, sorted?: Float64Array): Ranked {
+  let work: Float64Array | undefined
+  const rank = (k: number): number => {
+    if (sorted) return sorted[k] as number
+    work ??= draws.slice()
+    return select(work, k)
+  }
+  return { draws, rank, at: (p) => interpolate(rank, draws.length, p) }
 }
 
 /** One bar of a tornado chart: the output with one input at its 5% and at its 95% value. */

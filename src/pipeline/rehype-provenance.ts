@@ -15,7 +15,7 @@ import { formatWithUnit, substituteFormula, symbolicFormula } from '../format/fi
 import { formatInterval } from '../format/interval.ts'
 import { formatNumber } from '../format/number.ts'
 import { keptWith } from '../memo.ts'
-import { dependencyClosure, type Evaluation, quantileAt } from '../model/index.ts'
+import { dependencyClosure, type Evaluation } from '../model/index.ts'
 import { citation } from './figure-element.ts'
 import { writeHtml } from './html-writer.ts'
 import type { ShownNumber } from './records.ts'
@@ -322,12 +322,12 @@ function spread(record: ShownNumber, session: ModelSession): ElementContent[] {
   const sample = session.uncertainty(record.scenario)
   // Most figures rest on no drawn input: nothing to sort.
   if (!sample.varies(id)) return []
-  const sorted = sample.sorted(id)
-  const p5 = quantileAt(sorted, 0.05)
-  const p95 = quantileAt(sorted, 0.95)
+  const ranked = sample.ranked(id)
+  const p5 = ranked.at(0.05)
+  const p95 = ranked.at(0.95)
   if (!(p95 > p5)) return []
   const interval = formatInterval(p5, p95, record.format)
-  return [intervalLine(interval, session), sparkline(sorted, record.value)]
+  return [intervalLine(interval, session), sparkline(ranked, record.value)]
 }
 
 function intervalLine(interval: string, session: ModelSession): Element {

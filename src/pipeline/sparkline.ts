@@ -6,7 +6,7 @@
 import type { Element } from 'hast'
 import { s } from 'hastscript'
 import { keptWith } from '../memo.ts'
-import { quantileAt } from '../model/index.ts'
+import type { Ranked } from '../model/index.ts'
 
 const WIDTH = 160
 const HEIGHT = 32
@@ -23,13 +23,14 @@ interface Histogram {
   readonly p95: number
 }
 
-/** Histograms by the sorted draws they come from: every popover of a figure draws the same. */
-const histogram = keptWith((sorted: Float64Array): Histogram => {
-  const lo = quantileAt(sorted, 0.01)
-  const hi = quantileAt(sorted, 0.99)
+/** Histograms by the draws they come from: every popover of a figure draws the same. */
+const histogram = keptWith((ranked: Ranked): Histogram => {
+  const lo = ranked.at(0.01)
+  const hi = ranked.at(0.99)
   const span = hi - lo || 1
   const counts = new Int32Array(BINS)
-  for (const v of sorted) {
+  // Counts do not depend on the order of the draws: no sort, a few selections (ranked.at).
+  for (const v of ranked.draws) {
     if (v < lo || v > hi) continue
     const bin = Math.min(BINS - 1, Math.floor(((v - lo) / span) * BINS))
     counts[bin] = (counts[bin] ?? 0) + 1
@@ -47,15 +48,15 @@ const histogram = keptWith((sorted: Float64Array): Histogram => {
     lo,
     span,
     path: `M0 ${HEIGHT}${steps.join('')}V${HEIGHT}z`,
-    p5: x(quantileAt(sorted, 0.05)),
-    p95: x(quantileAt(sorted, 0.95)),
+    p5: x(ranked.at(0.05)),
+    p95: x(ranked.at(0.95)),
   }
 })
 
-/** The sparkline of sorted draws, with `point` marked. */
-export function sparkline(sorted: Float64Array, point: number): Element {
-  const { lo, span, path, p5, p95 } = histogram(sorted)
-  const hi = quantileAt(sorted, 0.99)
+/** The sparkline of a figure's draws, with `point` marked. */
+export function sparkline(ranked: Ranked, point: number): Element {
+  const { lo, span, path, p5, p95 } = histogram(ranked)
+  const hi = ranked.at(0.99)
   const x = (v: number) => round(((v - lo) / span) * WIDTH)
   // Decorative beside the interval line above it, which says the same in words: hidden from
   // assistive technology, and styled by element (style.css), so each costs few bytes.

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { familySync, GLIBC } from 'detect-libc'
 import { encodePng } from './png.ts'
 import { escapeXml } from './xml-escape.ts'
 
@@ -148,10 +149,40 @@ export function renderPng(svg: string): Promise<Uint8Array> {
  * takes ~1 ms, less than handing it to libuv's pool and back.
  */
 export async function drawPng(svg: string): Promise<Uint8Array> {
-  const { Resvg } = await import('@resvg/resvg-js')
+  const { Resvg } = loadResvg()
   const image = new Resvg(svg, {
     fitTo: { mode: 'original' },
     font: { loadSystemFonts: false, fontFiles: fontsFor(svg), defaultFontFamily: 'Inter' },
   }).render()
   return encodePng(image.pixels, image.width, image.height)
+}
+
+type ResvgModule = typeof import('@resvg/resvg-js')
+let resvg: ResvgModule | undefined
+
+/**
+ * resvg-js, told which C library this Linux has by detect-libc, which reads it from the file
+ * system. resvg-js would ask node's diagnostic report (`process.report.getReport()`), which also
+ * stops each worker thread to report on it: ~20 ms in the middle of a build, the chart worker's
+ * too. Only the `glibcVersionRuntime` resvg-js reads is given, for the length of a synchronous
+ * require; without an answer from detect-libc, resvg-js asks the report as before.
+ */
+function loadResvg(): ResvgModule {
+  if (resvg) return resvg
+  const report = process.report
+  const family = process.platform === 'linux' ? familySync() : null
+  if (family === null || typeof report?.getReport !== 'function') {
+    resvg = require('@resvg/resvg-js') as ResvgModule
+    return resvg
+  }
+  const getReport = report.getReport
+  // resvg-js asks only whether there is a glibc version: any text says there is.
+  const glibcVersionRuntime = family === GLIBC ? 'glibc' : undefined
+  report.getReport = (() => ({ header: { glibcVersionRuntime } })) as typeof getReport
+  try {
+    resvg = require('@resvg/resvg-js') as ResvgModule
+  } finally {
+    report.getReport = getReport
+  }
+  return resvg
 }

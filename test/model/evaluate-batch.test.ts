@@ -124,6 +124,34 @@ test('a draw that fails is named as a draw-by-draw evaluation would name it', ()
   assert.equal(fixed.varies('twice'), false)
 })
 
+/** Two samples of the article's model with the same draws: one to sort, one to select in. */
+const twoArticleSamples = (samples: number, seed: number) => {
+  const draw = () =>
+    sampleModel(articleModel, new Map(), articleCostModel.correlations ?? [], { samples, seed })
+  return [draw(), draw()] as const
+}
+
+test('ranked draws give the sorted draws at every rank asked, for every article figure', () => {
+  const [selected, sorted] = twoArticleSamples(1001, 9)
+  const ps = [0, 0.005, 0.01, 0.05, 0.5, 0.95, 0.99, 0.995, 1]
+  for (const id of articleModel.ids) {
+    const column = sorted.sorted(id)
+    const ranked = selected.ranked(id)
+    // Asked in no order: each selection works on what the last one left.
+    for (const p of [...ps].reverse().concat(ps))
+      assert.equal(ranked.at(p), quantileAt(column, p), `${id} at ${p}`)
+    for (const k of [0, 5, 500, 999, 1000]) assert.equal(ranked.rank(k), column[k], `${id} #${k}`)
+    // The draws in draw order, untouched by the selections.
+    assert.equal(ranked.draws, selected.column(id) ?? ranked.draws)
+    assert.deepEqual(
+      [...ranked.draws].sort((a, b) => a - b),
+      [...column],
+    )
+    // A sample that has sorted a column reads its ranks from it.
+    assert.equal(sorted.ranked(id).at(0.3), quantileAt(column, 0.3))
+  }
+})
+
 test('tornado takes a figure id as well as a function of the inputs', () => {
   const model = compileModel([input('a', 1, 0.5, 2), input('b', 1, 0.5, 4)], [ratio])
   assert.deepEqual(
@@ -133,12 +161,7 @@ test('tornado takes a figure id as well as a function of the inputs', () => {
 })
 
 test('quantiles by selection equal quantiles of the sorted draws, for every article figure', () => {
-  const draw = () =>
-    sampleModel(articleModel, new Map(), articleCostModel.correlations ?? [], {
-      samples: 2001,
-      seed: 5,
-    })
-  const [selected, sorted] = [draw(), draw()]
+  const [selected, sorted] = twoArticleSamples(2001, 5)
   for (const id of articleModel.ids) {
     const column = sorted.sorted(id)
     const q = selected.quantiles(id)

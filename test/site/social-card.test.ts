@@ -1,9 +1,11 @@
 /**
  * The social card's cut fonts (lib/fonts/, made by `npm run compile`): a card they can draw is
  * drawn pixel for pixel as the whole fonts draw it, ligatures, contextual alternates and kerning
- * included, and a card with a character they lack is drawn with the whole fonts.
+ * included, and a card with a character they lack is drawn with the whole fonts. resvg-js is
+ * loaded without node's diagnostic report, which stops every worker thread.
  */
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { test } from 'node:test'
 import { Resvg } from '@resvg/resvg-js'
@@ -51,4 +53,27 @@ test('a card the cut fonts can draw comes out as the whole fonts draw it', () =>
 test('a card with a character the cut fonts lack is drawn with the whole fonts', () => {
   for (const text of ['Кириллица', 'Ελληνικά', '漢字', 'emoji 🎉', 'Vietnamese ệ'])
     assert.deepEqual(fontsFor(card(text, 'summary')), socialCardFonts(), text)
+})
+
+test('drawing a card loads resvg-js without asking for the diagnostic report', () => {
+  // A process of its own: this one loaded resvg-js above, with the report.
+  const script = `
+    let asked = 0
+    const getReport = process.report.getReport
+    process.report.getReport = (...args) => { asked++; return getReport.apply(process.report, args) }
+    const { drawPng, socialCardSvg } = await import('./src/site/social-card.ts')
+    const png = await drawPng(socialCardSvg({ siteTitle: 'S', title: 'T', summary: 'U', dateLabel: 'D' }))
+    console.log(JSON.stringify({ asked, png: png.length, counting: process.report.getReport !== getReport }))
+  `
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '--eval', script],
+    { cwd: root, encoding: 'utf8' },
+  )
+  assert.equal(run.status, 0, run.stderr)
+  const result = JSON.parse(run.stdout) as { asked: number; png: number; counting: boolean }
+  assert.ok(result.png > 1000, 'a PNG came out')
+  // detect-libc answers on Linux; elsewhere resvg-js asks the report itself.
+  if (process.platform === 'linux') assert.equal(result.asked, 0)
+  assert.equal(result.counting, true, 'the report the test set is back in place')
 })
