@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sourceHash, sourceStamp } from './sources.mjs'
+import { vegaInterpreterPatch } from './vega-interpreter-patch.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -151,6 +152,8 @@ async function compileNode(build, source, output) {
     alias: {
       'vega-canvas': join(root, 'node_modules', 'vega-canvas', 'build', 'vega-canvas.browser.js'),
     },
+    // vega-interpreter with one scope per view instead of one per expression evaluated.
+    plugins: [vegaInterpreterPatch],
     logLevel: 'error',
   })
   renameSync(`${outfile}.${process.pid}.tmp`, outfile)
@@ -222,6 +225,8 @@ async function compileBrowserModule(build, source, output) {
     minify: true,
     mainFields: ['module', 'main'],
     legalComments: 'none',
+    // The reader's redraws run vega-interpreter too.
+    plugins: [vegaInterpreterPatch],
     logLevel: 'error',
   })
   renameSync(`${outfile}.${process.pid}.tmp`, outfile)
