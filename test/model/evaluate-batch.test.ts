@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import fc from 'fast-check'
 import {
   articleCostModel,
   articleModel,
@@ -21,6 +22,7 @@ import {
   sampleModel,
   tornado,
 } from '../../src/model/index.ts'
+import { rankedDraws } from '../../src/model/sampling.ts'
 
 test('every article figure takes one value per dependency (no variadic compute left)', () => {
   for (const def of articleModel.derived)
@@ -150,6 +152,30 @@ test('ranked draws give the sorted draws at every rank asked, for every article 
     // A sample that has sorted a column reads its ranks from it.
     assert.equal(sorted.ranked(id).at(0.3), quantileAt(column, 0.3))
   }
+})
+
+test('ranks asked in any order are the sorted ranks, ties and repeats included', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 60 }),
+      fc.array(fc.nat(), { maxLength: 30 }),
+      (values, asks) => {
+        const draws = Float64Array.from(values, (v) => v / 2)
+        const sorted = draws.slice().sort()
+        const ranked = rankedDraws(draws)
+        for (const ask of asks) {
+          const k = ask % draws.length
+          assert.equal(ranked.rank(k), sorted[k])
+        }
+        assert.equal(ranked.at(0.37), quantileAt(sorted, 0.37))
+        assert.deepEqual(
+          draws,
+          Float64Array.from(values, (v) => v / 2),
+          'draws untouched',
+        )
+      },
+    ),
+  )
 })
 
 test('tornado takes a figure id as well as a function of the inputs', () => {
