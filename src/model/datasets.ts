@@ -273,8 +273,10 @@ function histogram(
   const hi = scale(n > 0 ? ranked.rank(Math.ceil(n * 0.995) - 1) : 1)
   const step = (hi - lo) / bins
   const counts = new Int32Array(bins)
-  // Counts do not depend on the order of the draws: two selections instead of a sort.
-  for (const v of ranked.draws) {
+  // Counts do not depend on the order of the draws: two selections instead of a sort. Indexed:
+  // an iterator over the draws allocates in code still cold on a fresh build.
+  for (let i = 0; i < n; i++) {
+    const v = ranked.draws[i] as number
     const bin = Math.floor((scale(v) - lo) / step)
     if (bin >= 0 && bin < bins) counts[bin] = (counts[bin] ?? 0) + 1
   }

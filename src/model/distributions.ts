@@ -10,25 +10,26 @@ import type { InputDef, Uncertainty } from './types.ts'
 /** z of the 95% quantile of the standard normal: a 90% interval spans ±1.6449σ. */
 const Z95 = 1.6448536269514722
 
+// Acklam's coefficients, as constants: made inside normalQuantile, the four arrays and their
+// destructuring were made again for each of the ~200,000 draws of a build, in code too cold to
+// optimise them away (a tenth of the cold build's allocation).
+const [a0, a1, a2, a3, a4, a5] = [
+  -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+  2.506628277459239,
+] as const
+const [b0, b1, b2, b3, b4] = [
+  -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+] as const
+const [c0, c1, c2, c3, c4, c5] = [
+  -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
+  4.374664141464968, 2.938163982698783,
+] as const
+const [d0, d1, d2, d3] = [
+  0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416,
+] as const
+
 /** The standard normal's quantile function (Acklam's rational approximation, |error| < 1.2e-9). */
 export function normalQuantile(p: number): number {
-  const a = [
-    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-    2.506628277459239,
-  ]
-  const b = [
-    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
-    -13.28068155288572,
-  ]
-  const c = [
-    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
-    4.374664141464968, 2.938163982698783,
-  ]
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416]
-  const [a0, a1, a2, a3, a4, a5] = a as [number, number, number, number, number, number]
-  const [b0, b1, b2, b3, b4] = b as [number, number, number, number, number]
-  const [c0, c1, c2, c3, c4, c5] = c as [number, number, number, number, number, number]
-  const [d0, d1, d2, d3] = d as [number, number, number, number]
   const low = 0.02425
   if (p < low) {
     const q = Math.sqrt(-2 * Math.log(p))
@@ -82,11 +83,14 @@ export function quantileOf(dist: Uncertainty, u: number): number {
         : high - Math.sqrt((1 - u) * (high - low) * (high - mode))
     }
     case 'discrete': {
-      const total = dist.weights.reduce((s, w) => s + w, 0)
+      // Indexed loops: this runs for every draw, and iterators allocate in cold code.
+      const { values, weights } = dist
+      let total = 0
+      for (let i = 0; i < weights.length; i++) total += weights[i] as number
       let cumulative = 0
-      for (const [i, value] of dist.values.entries()) {
-        cumulative += (dist.weights[i] ?? 0) / total
-        if (u < cumulative) return value
+      for (let i = 0; i < values.length; i++) {
+        cumulative += (weights[i] ?? 0) / total
+        if (u < cumulative) return values[i] as number
       }
       return dist.values[dist.values.length - 1] ?? Number.NaN
     }

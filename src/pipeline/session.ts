@@ -265,13 +265,14 @@ export function createModelSession(
   const claimChanceOnce = (expression: string, scenario: string): ClaimChance => {
     const values = overDraws(expression, scenario)
     let hits = 0
-    for (const v of values) if (v !== 0) hits++
+    // Indexed: an iterator over 10,000 draws allocates in code still cold on a fresh build.
+    for (let i = 0; i < values.length; i++) if (values[i] !== 0) hits++
     return { probability: hits / values.length, samples: values.length }
   }
   const expressionQuantilesOnce = (expression: string, scenario: string): Quantiles => {
     const values = overDraws(expression, scenario).sort()
     let sum = 0
-    for (const v of values) sum += v
+    for (let i = 0; i < values.length; i++) sum += values[i] as number
     return {
       p5: quantileAt(values, 0.05),
       p50: quantileAt(values, 0.5),
