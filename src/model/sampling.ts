@@ -477,13 +477,6 @@ function makeSample(
   const sortedCache = new Map<string, Float64Array>(found?.sorted)
   const rankedCache = new Map<string, Ranked>()
   const quantileCache = new Map<string, Quantiles>(found?.quantiles)
-  // The quantiles' working copy, one for every figure: selection reorders it in place.
-  let scratch: Float64Array | undefined
-  const isConstant = (column: Float64Array): boolean => {
-    const first = column[0]
-    for (let k = 1; k < column.length; k++) if (column[k] !== first) return false
-    return true
-  }
   const sorted = (id: string): Float64Array => {
     let column = sortedCache.get(id)
     if (!column) {
@@ -493,13 +486,6 @@ function makeSample(
       sortedCache.set(id, column)
     }
     return column
-  }
-  const selectQuantiles = (column: Float64Array): Omit<Quantiles, 'mean'> => {
-    if (isConstant(column)) {
-      const v = column[0] as number
-      return { p5: v, p50: v, p95: v }
-    }
-    return { p5: selectAt(column, 0.05), p50: selectAt(column, 0.5), p95: selectAt(column, 0.95) }
   }
   const sample: Sample = {
     count: n,
@@ -512,7 +498,10 @@ function makeSample(
     ranked: (id) => {
       let r = rankedCache.get(id)
       if (!r) {
-        r = rankedDraws(draws(index(id)), sortedCache.get(id))
+        const i = index(id)
+        const column = columns[i]
+        const known = sortedCache.get(id)
+        r = column && !known ? rankedColumn(column) : rankedDraws(draws(i), known)
         rankedCache.set(id, r)
       }
       return r
@@ -520,24 +509,15 @@ function makeSample(
     quantiles: (id) => {
       let q = quantileCache.get(id)
       if (!q) {
-        // A sorted column if one is at hand; otherwise three selections on a copy, a few times
-        // faster than sorting (the build asks for every figure's quantiles, few sorted columns).
         const i = index(id)
-        const known = sortedCache.get(id)
-        // The mean sums the draws in draw order, whichever way the quantiles are found; a figure
-        // that does not vary is summed too, as its n equal draws round.
-        let sum = 0
-        if (varying[i] === 0) {
+        const column = columns[i]
+        if (varying[i] === 1 && column) q = columnQuantiles(column)
+        else {
+          // A figure that does not vary is summed too, as its n equal draws round.
           const v = points[i] as number
+          let sum = 0
           for (let k = 0; k < n; k++) sum += v
           q = { p5: v, p50: v, p95: v, mean: sum / n }
-        } else {
-          scratch ??= new Float64Array(n)
-          scratch.set(draws(i))
-          for (let k = 0; k < n; k++) sum += scratch[k] as number
-          q = known
-            ? { p5: at(known, 0.05), p50: at(known, 0.5), p95: at(known, 0.95), mean: sum / n }
-            : { ...selectQuantiles(scratch), mean: sum / n }
         }
         quantileCache.set(id, q)
       }
@@ -561,22 +541,6 @@ function makeSample(
     sorted: [...sortedCache],
   }))
   return sample
-}
-
-/**
- * The p-quantile of `values` as `at` would give it on their sorted copy, by selection: reorders
- * `values` in place (Hoare's quickselect, O(n) on average) and reads the two neighbours.
- */
-export function selectAt(values: Float64Array, p: number): number {
-  const position = (values.length - 1) * p
-  const below = Math.floor(position)
-  const low = select(values, below)
-  if (below + 1 >= values.length || position === below) return low
-  // Everything after `below` is ≥ low once selected: the next order statistic is their minimum.
-  let high = Number.POSITIVE_INFINITY
-  for (let k = below + 1; k < values.length; k++)
-    if ((values[k] as number) < high) high = values[k] as number
-  return low + (high - low) * (position - below)
 }
 
 /**
@@ -625,9 +589,48 @@ function interpolate(rank: (k: number) => number, n: number, p: number): number 
   return low + (high - low) * (position - below)
 }
 
+/** Whether every draw of a column is the same value. */
+function isConstant(column: Float64Array): boolean {
+  const first = column[0]
+  for (let k = 1; k < column.length; k++) if (column[k] !== first) return false
+  return true
+}
+
+/**
+ * Ranked draws and quantiles by column: a scenario's sample shares the reference sample's
+ * column of each figure its changes do not reach (see sampleModel), and the same draws have the
+ * same ranks, so a shared column is ranked once for every sample that holds it.
+ */
+const rankedColumn = keptWith((column: Float64Array): Ranked => rankedDraws(column))
+
+/** The quantiles' working copy: selection reorders it in place. */
+let scratch = new Float64Array(0)
+
+/**
+ * A column's quantiles, by selection on a copy (a few times faster than sorting: the build asks
+ * for every figure's quantiles, and few sorted columns). The mean sums the draws in draw order.
+ */
+const columnQuantiles = keptWith((column: Float64Array): Quantiles => {
+  const n = column.length
+  let sum = 0
+  for (let k = 0; k < n; k++) sum += column[k] as number
+  const mean = sum / n
+  if (isConstant(column)) {
+    const v = column[0] as number
+    return { p5: v, p50: v, p95: v, mean }
+  }
+  if (scratch.length !== n) scratch = new Float64Array(n)
+  scratch.set(column)
+  // The median first: the 5% and 95% ranks are then selected each in its half of the draws.
+  const ranked = rankedDraws(scratch, undefined, true)
+  const p50 = ranked.at(0.5)
+  return { p5: ranked.at(0.05), p50, p95: ranked.at(0.95), mean }
+})
+
 /**
  * `draws` by rank: from `sorted` when the sample has sorted them, otherwise by selection on a
- * copy made at the first question. Draws are finite (sampleModel rejects a non-finite figure),
+ * copy made at the first question (or in `draws` itself, `inPlace`, when they are a scratch copy:
+ * `draws` is then reordered). Draws are finite (sampleModel rejects a non-finite figure),
  * so selection's comparisons order them as the sort does.
  *
  * Each rank found stays in its place with smaller values before it and larger after, so the next
@@ -636,8 +639,8 @@ function interpolate(rank: (k: number) => number, n: number, p: number): number 
  * quantiles, two neighbours each) cost about six passes over the draws: a third of eight whole
  * selections, and half of V8's sort of a Float64Array, which boxes every value.
  */
-export function rankedDraws(draws: Float64Array, sorted?: Float64Array): Ranked {
-  let work: Float64Array | undefined
+export function rankedDraws(draws: Float64Array, sorted?: Float64Array, inPlace = false): Ranked {
+  let work: Float64Array | undefined = inPlace ? draws : undefined
   const found: number[] = []
   const rank = (k: number): number => {
     if (sorted) return sorted[k] as number
