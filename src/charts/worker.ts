@@ -100,10 +100,6 @@ export async function drawChartsAhead(
     }
     if (drawn) known.add(text)
   }
-  // Every drawing of this build is sent: a one-off build lets the worker go once it has answered
-  // them all, so its heap is taken down on its own core while this one writes the pages,
-  // instead of at the process's exit (~50 ms of a cold build). `npm run dev` keeps it.
-  if (!keepWorker) running?.retireWhenDone()
 }
 
 /**
@@ -136,13 +132,9 @@ export function adoptChartWorker(worker: Worker): void {
  */
 export function startChartWorker(): void {
   if (!compiled || process.env.ARTICLE_CHART_WORKER === '0') return
-  keepWorker = true
   startWorker()
   warmUp = true
 }
-
-/** Whether the worker stays for the next build (`npm run dev`), rather than going when done. */
-let keepWorker = false
 
 /** Whether the next drawChartsAhead sends the worker its cached drawings to warm up on. */
 let warmUp = false
@@ -156,11 +148,6 @@ interface AheadWorker {
   send(datasets: ChartDatasets, drawing: ChartDrawing, key: string, fittedKey: string): void
   /** Draws `drawing` when there is nothing else to draw, and drops it (see startChartWorker). */
   warm(datasets: ChartDatasets, drawing: ChartDrawing): void
-  /**
-   * Terminates the worker once every drawing sent is answered; the next drawing needed starts
-   * another worker.
-   */
-  retireWhenDone(): void
 }
 
 /** The process's chart worker, kept across the rebuilds of `npm run dev` (Vega stays loaded). */
@@ -180,16 +167,10 @@ function startWorker(): AheadWorker {
   startedFirst = undefined
   const specOf = new Map<string, Record<string, unknown>>()
   const pending = new Map<string, (svg: string | undefined) => void>()
-  let retiring = false
-  const retire = () => {
-    if (running === ahead) running = undefined
-    void worker.terminate()
-  }
   const settle = (key: string, svg: string | undefined) => {
     pending.get(key)?.(svg)
     pending.delete(key)
     specOf.delete(key)
-    if (retiring && pending.size === 0) retire()
   }
   worker.on('message', (answer: Answer) => {
     const spec = specOf.get(answer.key)
@@ -231,10 +212,6 @@ function startWorker(): AheadWorker {
     warm(datasets, drawing) {
       const job: WarmUp = { warm: true, datasets, drawing }
       worker.postMessage(job)
-    },
-    retireWhenDone() {
-      retiring = true
-      if (pending.size === 0) retire()
     },
   }
   running = ahead

@@ -77,38 +77,3 @@ test('a cold build that fails, before or after it adopts the worker, exits at on
     rmSync(project, { recursive: true, force: true })
   }
 })
-
-test('a cold build lets the chart worker go once it has drawn everything, before the build ends', () => {
-  const project = projectCopy()
-  try {
-    // Notes when a worker is terminated and when the build says it is done, in that order.
-    const preload = join(project, 'watch-workers.mjs')
-    writeFileSync(
-      preload,
-      `import { Worker } from 'node:worker_threads'
-      const events = []
-      const terminate = Worker.prototype.terminate
-      Worker.prototype.terminate = function (...args) {
-        events.push('terminate')
-        return terminate.apply(this, args)
-      }
-      const write = process.stdout.write.bind(process.stdout)
-      process.stdout.write = (chunk, ...rest) => {
-        if (String(chunk).startsWith('Built')) events.push('built')
-        return write(chunk, ...rest)
-      }
-      process.on('exit', () => process.stderr.write('events: ' + events.join(',') + '\\n'))`,
-    )
-    const result = spawnSync(
-      process.execPath,
-      ['--import', preload, join(root, 'bin', 'article.mjs'), 'build'],
-      { cwd: project, encoding: 'utf8', timeout: 60_000 },
-    )
-    assert.equal(result.status, 0, result.stderr)
-    // The command exits as soon as it is done, its output flushed all the same.
-    assert.match(result.stdout, /^Built \d+ files into /m)
-    assert.match(result.stderr, /^events: terminate(,terminate)*,built$/m)
-  } finally {
-    rmSync(project, { recursive: true, force: true })
-  }
-})
