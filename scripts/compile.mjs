@@ -138,10 +138,9 @@ async function compileNode(build, source, output) {
     define: {
       'import.meta.url': '__bundleUrl',
       // The chart libraries' versions, in the chart cache's keys (src/charts/cache.ts).
-      BUNDLED_CHART_LIBRARIES: JSON.stringify({
-        vega: bundledVersion('vega'),
-        vegaLite: bundledVersion('vega-lite'),
-      }),
+      // Strings, which esbuild writes in place (an object would be a module of its own).
+      BUNDLED_VEGA_VERSION: JSON.stringify(bundledVersion('vega')),
+      BUNDLED_VEGA_LITE_VERSION: JSON.stringify(bundledVersion('vega-lite')),
     },
     // A script run by vm has no dynamic import() without a Node flag: the external packages
     // (CommonJS) are required instead.

@@ -42,7 +42,8 @@ export type ChartRenderer = (input: ChartInput) => Promise<RenderedChart>
  * The versions of the chart libraries a bundle holds: scripts/compile.mjs writes them in when it
  * bundles them, so the key names the code that draws, whatever node_modules holds since.
  */
-declare const BUNDLED_CHART_LIBRARIES: { readonly vega: string; readonly vegaLite: string }
+declare const BUNDLED_VEGA_VERSION: string
+declare const BUNDLED_VEGA_LITE_VERSION: string
 
 /**
  * Library versions: the bundle's, or under a TypeScript loader (tests) each package's
@@ -51,8 +52,8 @@ declare const BUNDLED_CHART_LIBRARIES: { readonly vega: string; readonly vegaLit
  * libraries to ask them would cost ~600 ms on every build, even when every chart is cached.
  */
 const LIBRARY_VERSIONS =
-  typeof BUNDLED_CHART_LIBRARIES === 'object'
-    ? BUNDLED_CHART_LIBRARIES
+  typeof BUNDLED_VEGA_VERSION === 'string' && typeof BUNDLED_VEGA_LITE_VERSION === 'string'
+    ? { vega: BUNDLED_VEGA_VERSION, vegaLite: BUNDLED_VEGA_LITE_VERSION }
     : { vega: packageVersion('vega'), vegaLite: packageVersion('vega-lite') }
 
 function packageVersion(name: string): string {
