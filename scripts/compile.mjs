@@ -32,7 +32,9 @@ async function compile() {
   const { build } = await import('esbuild')
   const lib = join(root, 'lib')
   mkdirSync(lib, { recursive: true })
-  await compileNode(build, 'main.ts', 'article.cjs')
+  await compileNode(build, 'main.ts', 'article.cjs', [vegaApart])
+  // Vega for the command line, required only when its own thread draws (src/cli/vega-libraries.ts).
+  await compileNode(build, 'vega-libraries.ts', 'vega.cjs')
   // The chart worker's entry alone: it loads in a fraction of the command line's time.
   await compileNode(build, 'chart-worker.ts', 'chart-worker.cjs')
   // A worker starts from an ES module file: this one runs the chart worker's bundle.
@@ -120,7 +122,28 @@ function bundledVersion(name) {
  * A CommonJS bundle, which bin/bundle.mjs runs as a script with a V8 code cache (Node 20 caches
  * no ES module's code). Its `import.meta.url` is the bundle's own URL, passed in by the loader.
  */
-async function compileNode(build, source, output) {
+/**
+ * Leaves Vega, Vega-Lite and vega-interpreter out of a bundle: each import of them becomes a
+ * require of lib/vega.cjs, at the moment the code asks for them (src/charts/render.ts imports
+ * them dynamically).
+ */
+const vegaApart = {
+  name: 'vega-apart',
+  setup(build) {
+    const names = { vega: 'vega', 'vega-lite': 'vegaLite', 'vega-interpreter': 'interpreter' }
+    build.onResolve({ filter: /^vega(-lite|-interpreter)?$/ }, (args) => ({
+      path: args.path,
+      namespace: 'vega-apart',
+    }))
+    build.onResolve({ filter: /^\.\/vega\.cjs$/ }, (args) => ({ path: args.path, external: true }))
+    build.onLoad({ filter: /.*/, namespace: 'vega-apart' }, (args) => ({
+      contents: `module.exports = require('./vega.cjs').${names[args.path]}`,
+      loader: 'js',
+    }))
+  },
+}
+
+async function compileNode(build, source, output, plugins = []) {
   const outfile = join(root, 'lib', output)
   await build({
     entryPoints: [join(root, 'src', 'cli', source)],
@@ -152,7 +175,7 @@ async function compileNode(build, source, output) {
       'vega-canvas': join(root, 'node_modules', 'vega-canvas', 'build', 'vega-canvas.browser.js'),
     },
     // vega-interpreter with one scope per view instead of one per expression evaluated.
-    plugins: [vegaInterpreterPatch],
+    plugins: [vegaInterpreterPatch, ...plugins],
     logLevel: 'error',
   })
   renameSync(`${outfile}.${process.pid}.tmp`, outfile)

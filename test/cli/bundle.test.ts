@@ -5,14 +5,14 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { pathToFileURL } from 'node:url'
 // @ts-expect-error: a plain ES module of bin/, without types
 import { bundleScript, loadBundle } from '../../bin/bundle.mjs'
-import { root } from '../helpers.ts'
+import { projectCopy, root } from '../helpers.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'bundle-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
@@ -86,4 +86,31 @@ test('ARTICLE_CODE_CACHE=write leaves a cache that the next start takes', () => 
   assert.equal(run({ ARTICLE_CODE_CACHE: 'write' }).stdout, 'none 42')
   assert.ok(existsSync(`${path}.cache`))
   assert.equal(run({ ARTICLE_CODE_CACHE: '' }).stdout, 'used 42')
+})
+
+test('the command line leaves Vega to lib/vega.cjs, and draws with it when its own thread draws', () => {
+  const text = readFileSync(join(root, 'lib', 'article.cjs'), 'latin1')
+  assert.ok(text.includes('require("./vega.cjs")'))
+  for (const name of ['vega-lite', 'vega-parser', 'vega-interpreter'])
+    assert.ok(!text.includes(`"node_modules/${name}/`), `${name} is bundled into article.cjs`)
+  const project = projectCopy()
+  try {
+    const build = (env: Record<string, string>) => {
+      rmSync(join(project, '.cache'), { recursive: true, force: true })
+      const r = spawnSync(process.execPath, [join(root, 'bin', 'article.mjs'), 'build'], {
+        cwd: project,
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      })
+      assert.equal(r.status, 0, r.stderr)
+      const charts = join(project, 'dist', 'economics-of-alignment', 'charts')
+      return readdirSync(charts).map((name) => [name, readFileSync(join(charts, name), 'utf8')])
+    }
+    // No chart worker: every chart is drawn on the command line's thread, through lib/vega.cjs.
+    const here = build({ ARTICLE_CHART_WORKER: '0' })
+    assert.ok(here.length > 0)
+    assert.deepEqual(here, build({}))
+  } finally {
+    rmSync(project, { recursive: true, force: true })
+  }
 })
