@@ -119,10 +119,6 @@ function bundledVersion(name) {
 }
 
 /**
- * A CommonJS bundle, which bin/bundle.mjs runs as a script with a V8 code cache (Node 20 caches
- * no ES module's code). Its `import.meta.url` is the bundle's own URL, passed in by the loader.
- */
-/**
  * Leaves Vega, Vega-Lite and vega-interpreter out of a bundle: each import of them becomes a
  * require of lib/vega.cjs, at the moment the code asks for them (src/charts/render.ts imports
  * them dynamically).
@@ -143,6 +139,10 @@ const vegaApart = {
   },
 }
 
+/**
+ * A CommonJS bundle, which bin/bundle.mjs runs as a script with a V8 code cache (Node 20 caches
+ * no ES module's code). Its `import.meta.url` is the bundle's own URL, passed in by the loader.
+ */
 async function compileNode(build, source, output, plugins = []) {
   const outfile = join(root, 'lib', output)
   await build({

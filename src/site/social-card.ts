@@ -168,21 +168,22 @@ let resvg: ResvgModule | undefined
  * require; without an answer from detect-libc, resvg-js asks the report as before.
  */
 function loadResvg(): ResvgModule {
-  if (resvg) return resvg
+  resvg ??= answeringLibc(() => require('@resvg/resvg-js') as ResvgModule)
+  return resvg
+}
+
+/** Runs `load` with `process.report.getReport()` answering detect-libc's C library, if it knows. */
+function answeringLibc<T>(load: () => T): T {
   const report = process.report
   const family = process.platform === 'linux' ? familySync() : null
-  if (family === null || typeof report?.getReport !== 'function') {
-    resvg = require('@resvg/resvg-js') as ResvgModule
-    return resvg
-  }
+  if (family === null || typeof report?.getReport !== 'function') return load()
   const getReport = report.getReport
   // resvg-js asks only whether there is a glibc version: any text says there is.
   const glibcVersionRuntime = family === GLIBC ? 'glibc' : undefined
   report.getReport = (() => ({ header: { glibcVersionRuntime } })) as typeof getReport
   try {
-    resvg = require('@resvg/resvg-js') as ResvgModule
+    return load()
   } finally {
     report.getReport = getReport
   }
-  return resvg
 }
