@@ -228,25 +228,36 @@ export function chartWorkerMain(): void {
   // Loaded at once: the first job is on its way. A failure shows in the first drawing, which its
   // page then draws and reports.
   loadLibraries().catch(() => {})
+  /** Draws `spec`, or answers `key` with nothing (its page draws it, and reports the error). */
   const draw = async (key: string, spec: Record<string, unknown>, datasets: ChartDatasets) => {
     try {
-      const svg = await renderVegaSvg(spec, datasets)
-      // Compiled again (a few ms, the libraries are loaded): the page's main thread then need
-      // not load Vega-Lite to write whatif-charts.json.
-      port.postMessage({ key, svg, vega: JSON.stringify(await compileChart(spec)) })
-      return svg
+      return await renderVegaSvg(spec, datasets)
     } catch {
       port.postMessage({ key })
       return undefined
     }
   }
+  // A drawing the page shows comes with its spec compiled to Vega (taken from renderVegaSvg's
+  // compile, a few ms): the page's main thread then need not load Vega-Lite to write
+  // whatif-charts.json. A drawing too wide to be shown comes without.
+  const shown = async (key: string, spec: Record<string, unknown>, svg: string) => {
+    const vega = await compileChart(spec).then(JSON.stringify, () => undefined)
+    port.postMessage({ key, svg, vega })
+  }
   const drawJob = async (job: Job) => {
-    const svg = await draw(job.key, job.drawing.spec, job.datasets)
-    if (job.fittedKey === job.key) {
-      // Fitted from the start: nothing to draw again.
-    } else if (svg && tooWide(svg, job.drawing))
-      await draw(job.fittedKey, job.drawing.fitted, job.datasets)
-    else port.postMessage({ key: job.fittedKey })
+    const { drawing, key, fittedKey, datasets } = job
+    const svg = await draw(key, drawing.spec, datasets)
+    if (svg === undefined) {
+      if (fittedKey !== key) port.postMessage({ key: fittedKey })
+    } else if (fittedKey !== key && tooWide(svg, drawing)) {
+      port.postMessage({ key, svg })
+      const fitted = await draw(fittedKey, drawing.fitted, datasets)
+      if (fitted !== undefined) await shown(fittedKey, drawing.fitted, fitted)
+    } else {
+      await shown(key, drawing.spec, svg)
+      // Fitted from the start (the phone's: one key for both), or not needed.
+      if (fittedKey !== key) port.postMessage({ key: fittedKey })
+    }
   }
   const queue: Job[] = []
   // Drawn only when no job waits, so a job never waits behind one.

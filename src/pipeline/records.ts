@@ -95,7 +95,7 @@ export interface ChartRecord {
   readonly src: string
   readonly file: string
   readonly svg: string
-  /** The Vega-Lite spec as drawn (the phone variant, fitted to its column): redrawn in the page. */
+  /** The Vega-Lite spec the drawing was drawn from (the fitted one, if any): redrawn in the page. */
   readonly drawn: Readonly<Record<string, unknown>>
   /** The model datasets it reads. */
   readonly datasets: readonly string[]

@@ -114,3 +114,44 @@ test('the command line leaves Vega to lib/vega.cjs, and draws with it when its o
     rmSync(project, { recursive: true, force: true })
   }
 })
+
+test('a cold build leaves Vega to the chart worker: each drawing it shows comes with its compiled spec', () => {
+  // A preload that reports each require of lib/vega.cjs on the main thread (workers run it too).
+  const hook = join(dir, 'vega-loads.cjs')
+  writeFileSync(
+    hook,
+    `const Module = require('node:module')
+const { isMainThread } = require('node:worker_threads')
+const load = Module._load
+Module._load = function (request, ...rest) {
+  if (isMainThread && request.endsWith('vega.cjs')) process.stderr.write('main thread loads ' + request + '\\n')
+  return load.call(this, request, ...rest)
+}
+`,
+  )
+  const project = projectCopy()
+  try {
+    const build = (env: Record<string, string>) => {
+      rmSync(join(project, '.cache'), { recursive: true, force: true })
+      return spawnSync(
+        process.execPath,
+        ['--require', hook, join(root, 'bin', 'article.mjs'), 'build'],
+        {
+          cwd: project,
+          encoding: 'utf8',
+          env: { ...process.env, ...env },
+        },
+      )
+    }
+    // The whatif-charts.json of every shown drawing is written from the worker's compiled specs.
+    const cold = build({})
+    assert.equal(cold.status, 0, cold.stderr)
+    assert.doesNotMatch(cold.stderr, /main thread loads/)
+    // The hook sees the main thread's loads: without the worker, Vega is loaded there.
+    const alone = build({ ARTICLE_CHART_WORKER: '0' })
+    assert.equal(alone.status, 0, alone.stderr)
+    assert.match(alone.stderr, /main thread loads \.\/vega\.cjs/)
+  } finally {
+    rmSync(project, { recursive: true, force: true })
+  }
+})
