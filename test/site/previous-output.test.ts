@@ -132,6 +132,39 @@ test('files a worker thread wrote into the folder are kept; the sink is told of 
   assert.ok(!existsSync(join(project, 'site', 'kept', 'old.svg')))
 })
 
+test('a long text written again is a hard link to its first file, never written through', async () => {
+  const chart = `<svg>${'a drawing shared by two articles '.repeat(200)}</svg>`
+  const other = `<svg>${'another drawing '.repeat(400)}</svg>`
+  const site = (name: string) => join(project, 'site', name)
+  const files = {
+    'one/chart.svg': chart,
+    'two/chart.svg': chart,
+    'one/a': 'short',
+    'two/a': 'short',
+  }
+  await build(files)
+  assert.equal(statSync(site('two/chart.svg')).ino, statSync(site('one/chart.svg')).ino)
+  assert.equal(statSync(site('one/chart.svg')).nlink, 2)
+  assert.equal(statSync(site('two/a')).nlink, 1, 'short texts are written')
+  await build(files)
+  // Written into the previous output, whose copies are one file: changing one copy must not
+  // change the other through the link, whichever is written first.
+  await build({ 'one/chart.svg': other, 'two/chart.svg': chart, 'three/chart.svg': chart })
+  assert.equal(readFileSync(site('one/chart.svg'), 'utf8'), other)
+  assert.equal(readFileSync(site('two/chart.svg'), 'utf8'), chart)
+  assert.equal(statSync(site('three/chart.svg')).ino, statSync(site('two/chart.svg')).ino)
+  assert.equal(statSync(site('one/chart.svg')).nlink, 1)
+  await build({ 'two/chart.svg': other, 'one/chart.svg': chart, 'three/chart.svg': other })
+  assert.equal(readFileSync(site('one/chart.svg'), 'utf8'), chart)
+  assert.equal(readFileSync(site('two/chart.svg'), 'utf8'), other)
+  assert.equal(statSync(site('three/chart.svg')).ino, statSync(site('two/chart.svg')).ino)
+  assert.equal(readFileSync(join(spare(), 'one', 'chart.svg'), 'utf8'), other)
+  // A link takes the place of the previous output's file.
+  await build({ 'two/chart.svg': other, 'three/chart.svg': other })
+  assert.equal(statSync(site('three/chart.svg')).ino, statSync(site('two/chart.svg')).ino)
+  assert.equal(readFileSync(site('three/chart.svg'), 'utf8'), other)
+})
+
 test('a folder without the manifest is neither used nor kept, nor is a link to one', async () => {
   mkdirSync(spare())
   writeFileSync(join(spare(), 'notes.txt'), 'a folder of the user’s that happens to be there')
