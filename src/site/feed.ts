@@ -10,12 +10,20 @@ import { escapeXml } from './xml-escape.ts'
 /** How many of the newest articles the feed carries, as feed generators commonly limit it. */
 export const FEED_ENTRIES = 20
 
-/** The feed's order, newest first: by date, then by slug. */
+/**
+ * Slugs in English order, whatever the machine's: `localeCompare` without a locale follows
+ * `LANG`, and a Danish one put `zebra` before `aaron` (its "aa" is "å"), so the index and the
+ * feed of the same articles came out in another order.
+ */
+const bySlug = new Intl.Collator('en').compare
+
+/** The feed's order, newest first: by date (ISO, so compared as text), then by slug. */
 export function feedOrder(
   a: { readonly date: string; readonly slug: string },
   b: { readonly date: string; readonly slug: string },
 ): number {
-  return a.date === b.date ? a.slug.localeCompare(b.slug) : b.date.localeCompare(a.date)
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1
+  return bySlug(a.slug, b.slug)
 }
 
 /**

@@ -6,7 +6,10 @@
  * build writes the same bytes.
  */
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
 import { before, describe, test } from 'node:test'
+import { pathToFileURL } from 'node:url'
 import { type BuildResult, build } from '../../src/build.ts'
 import { memoryChartCacheStore } from '../../src/charts/cache.ts'
 import { articleCostModel } from '../../src/model/index.ts'
@@ -240,5 +243,31 @@ describe('a long series', () => {
       [...all].sort(feedOrder).filter((article) => newestFirst(article)).length,
       FEED_ENTRIES,
     )
+  })
+
+  test('articles of one date are in the same order whatever the machine’s locale', () => {
+    const feed = pathToFileURL(join(root, 'src', 'site', 'feed.ts')).href
+    const order = (lang: string) => {
+      const script = `import { feedOrder } from ${JSON.stringify(feed)}
+const day = '2025-11-13'
+const slugs = ['zebra', 'aaron', 'Beta', 'alpha-2', 'alpha-10', 'æble']
+console.log(JSON.stringify(slugs.map((slug) => ({ date: day, slug })).sort(feedOrder).map((a) => a.slug)))`
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', script],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          env: { ...process.env, LANG: lang, LC_ALL: lang },
+        },
+      )
+      assert.equal(run.status, 0, run.stderr)
+      return JSON.parse(run.stdout) as string[]
+    }
+    const english = order('en_US.UTF-8')
+    assert.deepEqual(english.slice(0, 2), ['aaron', 'æble'])
+    // Danish sorts "aa" as "å", after "z", and "æ" after "z" too.
+    for (const lang of ['da_DK.UTF-8', 'sv_SE.UTF-8', 'C'])
+      assert.deepEqual(order(lang), english, lang)
   })
 })
