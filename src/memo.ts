@@ -15,3 +15,21 @@ export function keptWith<K extends object, T>(make: (key: K) => T): (key: K) => 
     return value
   }
 }
+
+/**
+ * A map of at most `limit` entries, for what is worth keeping only while it is recent (the
+ * cards, charts and files a rebuild or the next page is likely to ask for again): setting an
+ * entry makes it the newest, and one past the limit forgets the entry set longest ago.
+ */
+export class RecentMap<K, V> extends Map<K, V> {
+  constructor(private readonly limit: number) {
+    super()
+  }
+
+  override set(key: K, value: V): this {
+    super.delete(key)
+    super.set(key, value)
+    if (this.size > this.limit) super.delete(this.keys().next().value as K)
+    return this
+  }
+}

@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { Spec as VegaSpec } from 'vega'
-import { keptWith } from '../memo.ts'
+import { keptWith, RecentMap } from '../memo.ts'
 import {
   CHART_RENDERER_VERSION,
   type ChartInput,
@@ -353,12 +353,8 @@ export function fsChartCacheStore(dir: string): ChartCacheStore {
  * charts from memory on each rebuild instead of waiting on forty file reads.
  */
 export function rememberingChartStore(store: ChartCacheStore, limit = 256): ChartCacheStore {
-  const kept = new Map<string, string>()
-  const keep = (key: string, svg: string) => {
-    kept.delete(key)
-    kept.set(key, svg)
-    if (kept.size > limit) kept.delete(kept.keys().next().value as string)
-  }
+  const kept = new RecentMap<string, string>(limit)
+  const keep = (key: string, svg: string) => kept.set(key, svg)
   return {
     async read(key) {
       const found = kept.get(key)

@@ -5,7 +5,7 @@
  */
 import type { VFile } from 'vfile'
 import { formatFigure } from '../format/figure.ts'
-import { keptWith } from '../memo.ts'
+import { keptWith, RecentMap } from '../memo.ts'
 import { dependencyClosure, type Evaluation } from '../model/index.ts'
 import type { ModelSession } from '../pipeline/session.ts'
 import type { TextParts } from './sink.ts'
@@ -86,8 +86,7 @@ const recordsAtDepth = (records: readonly unknown[]): string =>
  * few only (a block is ~300 KB): a thousand articles that each show other figures must not keep
  * a thousand blocks.
  */
-const blocks = keptWith((_session: ModelSession) => new Map<string, Uint8Array>())
-const RECENT_BLOCKS = 16
+const blocks = keptWith((_session: ModelSession) => new RecentMap<string, Uint8Array>(16))
 
 function scenarioBlock(
   session: ModelSession,
@@ -117,7 +116,6 @@ function scenarioBlock(
       ),
     )
     known.set(key, bytes)
-    if (known.size > RECENT_BLOCKS) known.delete(known.keys().next().value as string)
   }
   return bytes
 }

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { familySync, GLIBC } from 'detect-libc'
+import { RecentMap } from '../memo.ts'
 import { encodePng } from './png.ts'
 import { escapeXml } from './xml-escape.ts'
 
@@ -128,8 +129,7 @@ export function socialCardSvg(card: SocialCardText): string {
  * after every prose edit (~8 ms of the thread that serves the page). A few, so a thousand-page
  * build does not keep every card it has written.
  */
-const recent = new Map<string, Promise<Uint8Array>>()
-const RECENT_CARDS = 16
+const recent = new RecentMap<string, Promise<Uint8Array>>(16)
 
 /** `svg` rasterised to PNG (see drawPng), or the bytes drawn for the same SVG lately. */
 export function renderPng(svg: string): Promise<Uint8Array> {
@@ -137,7 +137,6 @@ export function renderPng(svg: string): Promise<Uint8Array> {
   if (found) return found
   const png = drawPng(svg)
   recent.set(svg, png)
-  if (recent.size > RECENT_CARDS) recent.delete(recent.keys().next().value as string)
   png.catch(() => recent.delete(svg))
   return png
 }

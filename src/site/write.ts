@@ -23,6 +23,7 @@ import {
 } from 'node:fs'
 import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises'
 import { dirname, join, posix, relative, sep } from 'node:path'
+import { RecentMap } from '../memo.ts'
 import { type FileContent, isTextParts, type SinkFolder, type SiteSink } from './sink.ts'
 
 /** A site being written into `folder`: `commit` puts it in place of `outDir`, `discard` drops it. */
@@ -48,45 +49,29 @@ export interface SpareOptions {
 export function folderWriter(folder: string, reused = false): SiteSink['write'] {
   // Each folder is made once, also when a page's files are written all at once.
   const folders = new Map<string, Promise<unknown>>()
-  const repeated = repeatedTexts()
+  const repeated = new RecentMap<string, string>(REMEMBERED_TEXTS)
   return async (path, content) => {
     const target = join(folder, path)
     const parent = dirname(target)
     const made = folders.get(parent) ?? makeFolder(folder, parent, reused)
     folders.set(parent, made)
     await made
-    const same = typeof content === 'string' ? repeated.get(content) : undefined
+    const text = typeof content === 'string' && content.length >= LINKED_TEXT ? content : undefined
+    const same = text === undefined ? undefined : repeated.get(text)
     if (same !== undefined && linkNow(same, target, reused)) return
     writeNow(target, content, reused)
-    if (typeof content === 'string') repeated.set(content, target)
+    if (text !== undefined) repeated.set(text, target)
   }
 }
-
-/** Texts at least this long are remembered, and written again as a link to their first file. */
-const LINKED_TEXT = 4096
-/** How many such texts a writer remembers (the most recent): a page's chart drawings, and more. */
-const REMEMBERED_TEXTS = 64
 
 /**
- * The files lately written with each long text, by text. The pages of a site often hold the
- * same files (the drawings of a chart shared by its articles): made again as hard links to the
- * first, they cost a directory entry each instead of a new file and its bytes.
+ * Texts at least this long are remembered, by the last REMEMBERED_TEXTS files written with them,
+ * and written again as a hard link to that file. The pages of a site often hold the same files
+ * (the drawings of a chart shared by its articles): a link costs a directory entry instead of a
+ * new file and its bytes.
  */
-function repeatedTexts(): {
-  get(text: string): string | undefined
-  set(text: string, path: string): void
-} {
-  const files = new Map<string, string>()
-  return {
-    get: (text) => (text.length >= LINKED_TEXT ? files.get(text) : undefined),
-    set(text, path) {
-      if (text.length < LINKED_TEXT) return
-      files.delete(text)
-      files.set(text, path)
-      if (files.size > REMEMBERED_TEXTS) files.delete(files.keys().next().value as string)
-    },
-  }
-}
+const LINKED_TEXT = 4096
+const REMEMBERED_TEXTS = 64
 
 /**
  * Makes `target` a hard link to `existing`; false when the file system cannot (the file is then
