@@ -4,6 +4,8 @@
 // every start, and each function the build ran was compiled again on its first call. The cache
 // is an optimisation only: V8 checks it against the source and the flags it was made with, and
 // a rejected or missing cache compiles the bundle as usual.
+// First: V8's tiering for every bundle, set before the caches are made or checked (tiering.mjs).
+import './tiering.mjs'
 import { isAscii } from 'node:buffer'
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'

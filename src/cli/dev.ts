@@ -18,6 +18,7 @@ import { parse, scenarioOptions, withFlagErrors } from './args.ts'
 import { projectRoot } from './build.ts'
 import type { Output } from './figures.ts'
 import { loadFreshModel } from './model-loader.ts'
+import { tierForLongRun } from './tiering.ts'
 
 const types: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -105,6 +106,9 @@ export async function devCommand(
 
   startChartWorker()
   await rebuild('start')
+  // After the first build: by then the chart worker, started with the command and loaded in
+  // ~150 ms, has its bundle (see tierForLongRun).
+  tierForLongRun()
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
     if (url.pathname === '/__reload') {

@@ -24,23 +24,48 @@ const bundle = (name: string, body: string): string => {
   return path
 }
 
+/** Runs `code` (an ES module) in a child process with `args` first, and returns its output. */
+const child = (code: string, args: readonly string[] = []): string => {
+  const r = spawnSync(process.execPath, [...args, '--input-type=module', '-e', code], {
+    encoding: 'utf8',
+  })
+  assert.equal(r.status, 0, r.stderr)
+  return r.stdout
+}
+const binUrl = (name: string) => JSON.stringify(pathToFileURL(join(root, 'bin', name)).href)
+
 test('the compiled bundles come with code caches that V8 takes', () => {
   for (const name of ['article.cjs', 'chart-worker.cjs']) {
     const path = join(root, 'lib', name)
     assert.ok(existsSync(`${path}.cache`), `${name}.cache is missing`)
     // In a child process: the cache is refused under other V8 flags, and the test runner has its own.
-    const r = spawnSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import { bundleScript } from ${JSON.stringify(pathToFileURL(join(root, 'bin', 'bundle.mjs')).href)}
-         process.stdout.write(bundleScript(${JSON.stringify(path)}).cache)`,
-      ],
-      { encoding: 'utf8' },
-    )
-    assert.equal(r.stdout, 'used', `${name}: ${r.stderr}`)
+    const code = `import { bundleScript } from ${binUrl('bundle.mjs')}
+       process.stdout.write(bundleScript(${JSON.stringify(path)}).cache)`
+    assert.equal(child(code), 'used', name)
   }
+})
+
+test("the caches are made under bin/tiering.mjs's budget, which bin/bundle.mjs sets first", () => {
+  const path = JSON.stringify(join(root, 'lib', 'article.cjs'))
+  // bundleScript's check without bin/bundle.mjs, so under V8's own budget: refused. With the
+  // budget set as bin/tiering.mjs does: taken.
+  const check = (first: string) => `${first}
+     import { readFileSync } from 'node:fs'
+     import vm from 'node:vm'
+     const text = readFileSync(${path}, 'latin1')
+     const wrapped = '(function (exports, require, module, __filename, __dirname, __bundleUrl) {' + text + '\\n})'
+     const script = new vm.Script(wrapped, { filename: ${path}, cachedData: readFileSync(${path} + '.cache') })
+     process.stdout.write(script.cachedDataRejected ? 'rejected' : 'used')`
+  assert.equal(child(check('')), 'rejected')
+  assert.equal(child(check(`import ${binUrl('tiering.mjs')}`)), 'used')
+  // The dev server goes back to V8's budget once its bundles are loaded: a bundle loaded after
+  // that is refused its cache, which shows the budget changed.
+  const dev = `import { bundleScript } from ${binUrl('bundle.mjs')}
+     import { tierForLongRun } from ${JSON.stringify(pathToFileURL(join(root, 'src', 'cli', 'tiering.ts')).href)}
+     const before = bundleScript(${path}).cache
+     tierForLongRun()
+     process.stdout.write(before + ' ' + bundleScript(${path}).cache)`
+  assert.equal(child(dev, ['--import', 'tsx']), 'used rejected')
 })
 
 test('a bundle gets its module variables, its own URL as import.meta.url, and a require beside it', () => {
