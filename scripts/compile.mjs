@@ -19,10 +19,10 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { installedVersion } from './package-version.mjs'
 import { sourceHash, sourceStamp } from './sources.mjs'
 import { vegaInterpreterPatch } from './vega-interpreter-patch.mjs'
 
@@ -106,16 +106,9 @@ const EXTERNAL = ['esbuild', '@resvg/resvg-js']
 
 /** The version of the package `name` that esbuild bundles: the one resolved from src/. */
 function bundledVersion(name) {
-  let dir = dirname(createRequire(join(root, 'src', 'cli', 'main.ts')).resolve(name))
-  for (;;) {
-    const file = join(dir, 'package.json')
-    if (existsSync(file)) {
-      const json = JSON.parse(readFileSync(file, 'utf8'))
-      if (json.name === name && json.version) return json.version
-    }
-    if (dirname(dir) === dir) throw new Error(`compile: no package.json of ${name}`)
-    dir = dirname(dir)
-  }
+  const version = installedVersion(name, join(root, 'src', 'cli', 'main.ts'))
+  if (version === undefined) throw new Error(`compile: no package.json of ${name}`)
+  return version
 }
 
 /**

@@ -4,11 +4,11 @@
  * so a stale entry can never be served and deleting the folder only costs re-renders.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import type { Spec as VegaSpec } from 'vega'
+import { installedVersion } from '../../scripts/package-version.mjs'
 import { keptWith, RecentMap } from '../memo.ts'
 import {
   CHART_RENDERER_VERSION,
@@ -46,33 +46,18 @@ declare const BUNDLED_VEGA_VERSION: string
 declare const BUNDLED_VEGA_LITE_VERSION: string
 
 /**
- * Library versions: the bundle's, or under a TypeScript loader (tests) each package's
- * package.json next to its resolved entry point (vega's `exports` map does not expose
- * `vega/package.json`); resolving them took the worker ~17 ms at each start. Importing the
+ * Library versions: the bundle's, or under a TypeScript loader (tests) each package's as
+ * installed, found the way scripts/compile.mjs finds them; resolving them took the worker
+ * ~17 ms at each start. Importing the
  * libraries to ask them would cost ~600 ms on every build, even when every chart is cached.
  */
 const LIBRARY_VERSIONS =
   typeof BUNDLED_VEGA_VERSION === 'string' && typeof BUNDLED_VEGA_LITE_VERSION === 'string'
     ? { vega: BUNDLED_VEGA_VERSION, vegaLite: BUNDLED_VEGA_LITE_VERSION }
-    : { vega: packageVersion('vega'), vegaLite: packageVersion('vega-lite') }
-
-function packageVersion(name: string): string {
-  let dir = dirname(createRequire(import.meta.url).resolve(name))
-  for (;;) {
-    try {
-      const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
-        name?: string
-        version?: string
+    : {
+        vega: installedVersion('vega', import.meta.url) ?? 'unknown',
+        vegaLite: installedVersion('vega-lite', import.meta.url) ?? 'unknown',
       }
-      if (json.name === name && json.version) return json.version
-    } catch {
-      // no package.json here: keep walking up
-    }
-    const parent = dirname(dir)
-    if (parent === dir) return 'unknown'
-    dir = parent
-  }
-}
 
 /**
  * The cache key: sha256 of the canonical JSON of the spec, the datasets it names, the id prefix,

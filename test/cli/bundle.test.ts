@@ -12,6 +12,7 @@ import { after, test } from 'node:test'
 import { pathToFileURL } from 'node:url'
 // @ts-expect-error: a plain ES module of bin/, without types
 import { bundleScript, loadBundle } from '../../bin/bundle.mjs'
+import { installedVersion } from '../../scripts/package-version.mjs'
 import { projectCopy, root } from '../helpers.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'bundle-'))
@@ -179,4 +180,17 @@ Module._load = function (request, ...rest) {
   } finally {
     rmSync(project, { recursive: true, force: true })
   }
+})
+
+test('the bundle names the chart libraries installed, as a TypeScript loader finds them', () => {
+  const cache = pathToFileURL(join(root, 'src', 'charts', 'cache.ts'))
+  for (const name of ['article.cjs', 'chart-worker.cjs']) {
+    const text = readFileSync(join(root, 'lib', name), 'latin1')
+    const [, vega, vegaLite] = /\{vega:"([^"]+)",vegaLite:"([^"]+)"\}/.exec(text) ?? []
+    // The chart cache's keys name these: the same versions either way, or no key would agree.
+    assert.equal(vega, installedVersion('vega', cache), name)
+    assert.equal(vegaLite, installedVersion('vega-lite', cache), name)
+  }
+  const own = JSON.parse(readFileSync(join(root, 'node_modules', 'vega', 'package.json'), 'utf8'))
+  assert.equal(installedVersion('vega', cache), own.version)
 })
