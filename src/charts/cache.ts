@@ -48,8 +48,8 @@ declare const BUNDLED_VEGA_LITE_VERSION: string
 /**
  * Library versions: the bundle's, or under a TypeScript loader (tests) each package's as
  * installed, found the way scripts/compile.mjs finds them; resolving them took the worker
- * ~17 ms at each start. Importing the
- * libraries to ask them would cost ~600 ms on every build, even when every chart is cached.
+ * ~17 ms at each start. Importing the libraries to ask them would cost ~600 ms on every build,
+ * even when every chart is cached.
  */
 const LIBRARY_VERSIONS =
   typeof BUNDLED_VEGA_VERSION === 'string' && typeof BUNDLED_VEGA_LITE_VERSION === 'string'
