@@ -25,10 +25,14 @@ const bundle = (name: string, body: string): string => {
   return path
 }
 
-/** Runs `code` (an ES module) in a child process with `args` first, and returns its output. */
-const child = (code: string, args: readonly string[] = []): string => {
+/**
+ * Runs `code` (an ES module) in a child process, with `args` before it and `env` added to this
+ * process's environment, and returns its output.
+ */
+const child = (code: string, args: readonly string[] = [], env: Record<string, string> = {}) => {
   const r = spawnSync(process.execPath, [...args, '--input-type=module', '-e', code], {
     encoding: 'utf8',
+    env: { ...process.env, ...env },
   })
   assert.equal(r.status, 0, r.stderr)
   return r.stdout
@@ -98,20 +102,11 @@ test('a bundle with characters beyond ASCII is read as UTF-8', () => {
 
 test('ARTICLE_CODE_CACHE=write leaves a cache that the next start takes', () => {
   const path = bundle('warm.cjs', 'exports.twice = (n) => n * 2\n')
-  const run = (env: Record<string, string>) =>
-    spawnSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import { bundleScript, loadBundle } from ${JSON.stringify(pathToFileURL(join(root, 'bin', 'bundle.mjs')).href)}
-         process.stdout.write(bundleScript(${JSON.stringify(path)}).cache + ' ' + loadBundle(${JSON.stringify(path)}).twice(21))`,
-      ],
-      { encoding: 'utf8', env: { ...process.env, ...env } },
-    )
-  assert.equal(run({ ARTICLE_CODE_CACHE: 'write' }).stdout, 'none 42')
+  const code = `import { bundleScript, loadBundle } from ${binUrl('bundle.mjs')}
+     process.stdout.write(bundleScript(${JSON.stringify(path)}).cache + ' ' + loadBundle(${JSON.stringify(path)}).twice(21))`
+  assert.equal(child(code, [], { ARTICLE_CODE_CACHE: 'write' }), 'none 42')
   assert.ok(existsSync(`${path}.cache`))
-  assert.equal(run({ ARTICLE_CODE_CACHE: '' }).stdout, 'used 42')
+  assert.equal(child(code, [], { ARTICLE_CODE_CACHE: '' }), 'used 42')
 })
 
 test('the command line leaves Vega to lib/vega.cjs, and draws with it when its own thread draws', () => {
